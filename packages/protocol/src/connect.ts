@@ -1,0 +1,94 @@
+import type { ConnectErrorCode, ErrorCode } from './errors';
+
+/** The server records one of these on every connect session; `pending` is the only non-terminal one. */
+export type ConnectSessionStatus = 'pending' | 'success' | 'cancelled' | 'error';
+
+export type ConnectMode = 'popup' | 'redirect';
+
+/** What a successful flow linked. */
+export interface ConnectSuccess {
+  integrated_account_id: string;
+  harvest_account: { id: number; name: string };
+  harvest_user: { id: number; name: string; email: string };
+  /** True when the flow repaired an existing integrated account (same id, new credentials). */
+  reconnected: boolean;
+}
+
+/**
+ * `GET /v1/connect-sessions/:id`, authorised by the link token that started the flow. The SDK polls it: it is
+ * the authoritative outcome of the flow, whatever happened to the popup window.
+ */
+export interface ConnectSession {
+  id: string;
+  status: ConnectSessionStatus;
+  mode: ConnectMode;
+  expires_at: string;
+  /** Set when `status` is `success`. */
+  result: ConnectSuccess | null;
+  /** Set when `status` is `error`. */
+  error: { code: ConnectErrorCode | ErrorCode; message: string } | null;
+}
+
+/**
+ * `POST /v1/connect-sessions` with `Authorization: Bearer <link_token>`: the SDK starts the flow and learns the
+ * session to poll. The nonce comes back in the popup's message, which lets the SDK tell its own flow's message
+ * from any other.
+ */
+export interface StartConnectSessionRequest {
+  nonce: string;
+  mode: ConnectMode;
+  /** Redirect mode: where the flow returns. Must be on the link token's origin. */
+  return_url?: string;
+}
+
+export interface StartConnectSessionResponse {
+  session: ConnectSession;
+  /** Open this in the popup (or navigate the tab to it in redirect mode). */
+  connect_url: string;
+}
+
+/** The type of the one message the last popup page posts to its opener. */
+export const POPUP_MESSAGE_TYPE = 'harvest-connect:result';
+
+/**
+ * Posted by the popup's last page to the exact origin recorded on the link token. Nothing secret: the SDK
+ * confirms the outcome with the server before it resolves.
+ */
+export interface PopupResultMessage {
+  type: typeof POPUP_MESSAGE_TYPE;
+  session_id: string;
+  nonce: string;
+  status: Exclude<ConnectSessionStatus, 'pending'>;
+}
+
+/** Query parameter the server appends to `return_url` when a redirect-mode flow ends. */
+export const REDIRECT_SESSION_PARAM = 'harvest_connect_session';
+
+/**
+ * The one terminal outcome the SDK delivers, exactly once. `blocked`: no window could be opened and redirect
+ * was not allowed. `timeout`: the whole-flow timeout passed.
+ */
+export type ConnectOutcome =
+  | { type: 'success'; session_id: string; result: ConnectSuccess }
+  | { type: 'cancelled'; session_id: string | null }
+  | { type: 'blocked' }
+  | { type: 'timeout'; session_id: string | null }
+  | { type: 'error'; session_id: string | null; code: ErrorCode | ConnectClientErrorCode; message: string };
+
+/** Errors the SDK itself detects (no server involved). */
+export type ConnectClientErrorCode =
+  | 'client.link_token_failed'
+  | 'client.network'
+  | 'client.invalid_options'
+  | 'client.closed';
+
+/** Analytics events the SDK emits, in order of a typical flow. */
+export type ConnectEventName =
+  | 'open'
+  | 'window_opened'
+  | 'redirect'
+  | 'session_started'
+  | 'account_selected'
+  | 'window_closed'
+  | 'success'
+  | 'exit';

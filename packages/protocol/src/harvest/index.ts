@@ -1,0 +1,10 @@
+export type * from './common';
+export type * from './company';
+export type * from './errors';
+export type * from './invoices';
+export type * from './oauth';
+export type * from './pagination';
+export type * from './people';
+export type * from './projects';
+export type * from './time';
+export { HARVEST_HOSTS, HARVEST_LIMITS } from './limits';

@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './connect';
+export * from './envelope';
+export * from './errors';
+export * from './harvest/index';
+export type * from './unified';
