@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1].split('+')[0];
+const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  .packageManager.split('@')[1]
+  .split('+')[0];
 
 function say(message) {
   console.log(`\x1b[36m›\x1b[0m ${message}`);
@@ -22,7 +24,9 @@ export function run(command, args, options = {}) {
 
 function version(command) {
   try {
-    return execSync(`${command} --version`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execSync(`${command} --version`, { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
-import dts from 'vite-plugin-dts';
 import { defineConfig } from 'vite';
+import dts from 'vite-plugin-dts';
 
 export default defineConfig({
   plugins: [dts({ tsconfigPath: './tsconfig.json', exclude: ['**/*.test.ts'] })],

@@ -34,7 +34,12 @@ export interface CreateLinkTokenResponse {
 }
 
 /** What a session token may do. */
-export type SessionScope = 'user_directory:read' | 'time:read' | 'time:write' | 'invoices:read' | 'invoices:write';
+export type SessionScope =
+  | 'user_directory:read'
+  | 'time:read'
+  | 'time:write'
+  | 'invoices:read'
+  | 'invoices:write';
 
 export const SESSION_SCOPES: readonly SessionScope[] = [
   'user_directory:read',

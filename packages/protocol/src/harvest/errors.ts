@@ -16,7 +16,11 @@ export interface HarvestValidationErrorBody {
 }
 
 /** Harvest ID token endpoint errors (standard OAuth). */
-export type HarvestOAuthErrorCode = 'invalid_grant' | 'invalid_client' | 'invalid_request' | 'unsupported_grant_type';
+export type HarvestOAuthErrorCode =
+  | 'invalid_grant'
+  | 'invalid_client'
+  | 'invalid_request'
+  | 'unsupported_grant_type';
 
 export interface HarvestOAuthErrorBody {
   error: HarvestOAuthErrorCode;
