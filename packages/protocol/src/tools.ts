@@ -1,9 +1,6 @@
 import type { HarvestInvoice, HarvestInvoicePayment, HarvestInvoiceState } from './harvest/invoices';
-import type {
-  HarvestExternalReferenceInput,
-  HarvestProjectAssignment,
-  HarvestTimeEntry,
-} from './harvest/time';
+import type { HarvestProjectAssignment } from './harvest/projects';
+import type { HarvestExternalReferenceInput, HarvestTimeEntry } from './harvest/time';
 
 /**
  * The typed tools of the Harvest Connect data API (`/v1/tools/...`). Each takes an integrated account from the
