@@ -1,3 +1,4 @@
+import type { HarvestCompany } from './harvest/company';
 import type { HarvestInvoice, HarvestInvoicePayment, HarvestInvoiceState } from './harvest/invoices';
 import type { HarvestProjectAssignment } from './harvest/projects';
 import type { HarvestExternalReferenceInput, HarvestTimeEntry } from './harvest/time';
@@ -52,6 +53,14 @@ export interface TimerChangeResponse {
 
 /** `GET /v1/tools/my-assignments`: the caller's active projects and tasks. */
 export type MyAssignmentsResponse = { result: HarvestProjectAssignment[]; next_cursor: string | null };
+
+/**
+ * `GET /v1/tools/company`: the Harvest company of the caller's account. Widgets read `wants_timestamp_timers`
+ * (timer mode), `clock`, `time_format` and `weekly_capacity` (seconds) from it.
+ */
+export interface CompanyResponse {
+  result: HarvestCompany;
+}
 
 /** An invoice with the state we derive: `overdue` is true for an open invoice past its due date. */
 export type InvoiceWithStatus = HarvestInvoice & { overdue: boolean };
