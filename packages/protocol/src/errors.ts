@@ -42,6 +42,8 @@ export const CONNECT_ERRORS = [
   'oauth.no_harvest_account',
   'pat.invalid',
   'pat.account_not_found',
+  /** A reconnect flow granted access to a different Harvest account than the one being repaired. */
+  'reconnect.account_mismatch',
 ] as const;
 
 /** Integrated accounts and their Harvest credentials. */
