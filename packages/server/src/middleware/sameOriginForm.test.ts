@@ -10,7 +10,7 @@ const app = new Hono()
 
 describe('sameOriginForm', () => {
   it('accepts same-origin posts, including the null Origin of a no-referrer page', async () => {
-    for (const headers of [
+    for (const headers of <Array<Record<string, string>>>[
       { 'sec-fetch-site': 'same-origin', origin: 'null' },
       { origin: 'http://127.0.0.1:4000' },
       {},
@@ -20,7 +20,7 @@ describe('sameOriginForm', () => {
   });
 
   it('refuses cross-site posts', async () => {
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.test' }]) {
+    for (const headers of <Array<Record<string, string>>>[{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.test' }]) {
       expect(await (await app.request('/f', { method: 'POST', headers })).text()).toBe('auth.origin_denied');
     }
   });
