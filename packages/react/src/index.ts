@@ -1,1 +1,39 @@
-export {};
+export {
+  type ClientOptions,
+  createClient,
+  type HarvestConnectClient,
+  type QueryParams,
+} from './client/createClient';
+export {
+  type ClientErrorCode,
+  HarvestConnectError,
+  isHarvestConnectError,
+} from './client/HarvestConnectError';
+export type { SessionTokenResult } from './client/tokenSource';
+export { formatDay, formatElapsed, formatHours, formatMoney, formatPercent } from './i18n/format';
+export type { Messages } from './i18n/messages';
+export { useMessages } from './i18n/useMessages';
+export { type HarvestConnectContextValue, type Theme, useHarvestConnect } from './provider/context';
+export { HarvestConnectProvider, type HarvestConnectProviderProps } from './provider/HarvestConnectProvider';
+export { useHarvestQueryClient } from './provider/queryClientContext';
+export { accountKeys, accountQueries } from './queries/account';
+export { type InvoiceFilters, invoiceKeys, invoiceQueries } from './queries/invoices';
+export { RUNNING_TIMER_POLL_MS, timeKeys, timeQueries } from './queries/timers';
+export { type UserListFilters, userDirectoryKeys, userDirectoryQueries } from './queries/userDirectory';
+export { utilizationKeys, utilizationQueries } from './queries/utilization';
+export { Avatar, type AvatarProps } from './user-picker/Avatar';
+export { filterUsers, initials, type UserFilters } from './user-picker/filterUsers';
+export { UserPicker, type UserPickerProps } from './user-picker/UserPicker';
+export { type UserPickerMessages, userPickerMessages } from './user-picker/userPickerMessages';
+export {
+  initialUserPickerState,
+  type UserPickerAction,
+  type UserPickerState,
+  userPickerReducer,
+} from './user-picker/userPickerReducer';
+export {
+  type UserDirectoryResult,
+  type UseUserDirectoryOptions,
+  useUserDirectory,
+} from './user-picker/useUserDirectory';
+export { type UserPickerApi, type UseUserPickerOptions, useUserPicker } from './user-picker/useUserPicker';

@@ -1,0 +1,10 @@
+import type { UserPickerMessages } from '../user-picker/userPickerMessages';
+
+/**
+ * Every string of every widget, by key. Pass any subset to the provider's `messages` to override it; values that
+ * take arguments are functions.
+ *
+ * @example
+ * const messages: Partial<Messages> = { timerStart: 'Track time', userPickerEmpty: 'Nobody found' };
+ */
+export interface Messages extends UserPickerMessages {}

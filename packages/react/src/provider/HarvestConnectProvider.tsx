@@ -1,0 +1,94 @@
+import { QueryClient } from '@tanstack/react-query';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { createClient } from '../client/createClient';
+import type { SessionTokenResult } from '../client/tokenSource';
+import type { ConnectLike } from '../connect/connectTypes';
+import type { Messages } from '../i18n/messages';
+import { HarvestConnectContext, type HarvestConnectContextValue, type Theme } from './context';
+import { QueryClientContext } from './queryClientContext';
+
+export interface HarvestConnectProviderProps {
+  /** Base URL of your Harvest Connect server. */
+  serverUrl: string;
+  /** A fixed session token minted by your backend (`POST /v1/session-tokens`). */
+  sessionToken?: string;
+  /** Fetches a session token from your backend; called again before it expires and after a 401. */
+  getSessionToken?: () => Promise<SessionTokenResult>;
+  /** Your app's QueryClient; the widgets create their own when omitted. */
+  queryClient?: QueryClient;
+  /** BCP 47 locale for numbers, money, dates and durations; the browser's by default. */
+  locale?: string;
+  /** Colour scheme of the widgets; `system` follows `prefers-color-scheme`. */
+  theme?: Theme;
+  /** Overrides of any default string (see `defaultMessages`). */
+  messages?: Partial<Messages>;
+  /** Render every widget without our styling (class names stay, for your own CSS). */
+  unstyled?: boolean;
+  /** A connect SDK store to use instead of `createConnect({ serverUrl })` (e.g. `createTestConnect()`). */
+  connect?: ConnectLike;
+  /** Creates the connect store on first use; defaults to the connect SDK's `createConnect`. */
+  createConnect?: (options: { serverUrl: string }) => ConnectLike;
+  children?: ReactNode;
+}
+
+/**
+ * Gives every Harvest Connect hook and widget its server, session token, data cache, locale, theme and strings.
+ *
+ * @example
+ * <HarvestConnectProvider serverUrl="https://connect.example.com" getSessionToken={fetchSessionToken} locale="en-GB">
+ *   <TimerButton externalReference={{ id: task.id, groupId: project.id, permalink: task.url }} name={task.title} />
+ * </HarvestConnectProvider>
+ */
+export function HarvestConnectProvider(props: HarvestConnectProviderProps) {
+  const { serverUrl, sessionToken, locale, theme = 'system', messages, unstyled = false } = props;
+  // The latest getter is read through a ref: an inline arrow must not rebuild the client on every render.
+  const getterRef = useRef(props.getSessionToken);
+  getterRef.current = props.getSessionToken;
+  const hasGetter = Boolean(props.getSessionToken);
+
+  const client = useMemo(
+    () =>
+      createClient({
+        serverUrl,
+        sessionToken,
+        getSessionToken: hasGetter ? () => getterRef.current!() : undefined,
+      }),
+    [serverUrl, sessionToken, hasGetter],
+  );
+
+  const [ownQueryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }),
+  );
+  const queryClient = props.queryClient ?? ownQueryClient;
+
+  const connectRef = useRef<ConnectLike | null>(null);
+  const optionsRef = useRef(props);
+  optionsRef.current = props;
+
+  const value = useMemo<HarvestConnectContextValue>(
+    () => ({
+      client,
+      serverUrl,
+      locale,
+      theme,
+      unstyled,
+      messages: messages ?? {},
+      getConnect: () => {
+        const { connect, createConnect } = optionsRef.current;
+        if (connect) return connect;
+        // Created on first use from an effect or a handler, never at import or during a server render.
+        if (!connectRef.current && createConnect && typeof window !== 'undefined') {
+          connectRef.current = createConnect({ serverUrl });
+        }
+        return connectRef.current;
+      },
+    }),
+    [client, serverUrl, locale, theme, unstyled, messages],
+  );
+
+  return (
+    <QueryClientContext.Provider value={queryClient}>
+      <HarvestConnectContext.Provider value={value}>{props.children}</HarvestConnectContext.Provider>
+    </QueryClientContext.Provider>
+  );
+}
