@@ -20,7 +20,10 @@ describe('sameOriginForm', () => {
   });
 
   it('refuses cross-site posts', async () => {
-    for (const headers of <Array<Record<string, string>>>[{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.test' }]) {
+    for (const headers of <Array<Record<string, string>>>[
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.test' },
+    ]) {
       expect(await (await app.request('/f', { method: 'POST', headers })).text()).toBe('auth.origin_denied');
     }
   });
