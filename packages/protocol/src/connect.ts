@@ -39,6 +39,12 @@ export interface StartConnectSessionRequest {
   mode: ConnectMode;
   /** Redirect mode: where the flow returns. Must be on the link token's origin. */
   return_url?: string;
+  /**
+   * Reconnect (`connect.reconnect(id, linkToken)`): the integrated account the page expects this link token to
+   * repair. Optional; when present the server checks it against the account the link token was created for and
+   * answers 400 `link_token.invalid` on a mismatch, so a page never "reconnects" the wrong account.
+   */
+  integrated_account_id?: string;
 }
 
 export interface StartConnectSessionResponse {
@@ -59,6 +65,21 @@ export interface PopupResultMessage {
   session_id: string;
   nonce: string;
   status: Exclude<ConnectSessionStatus, 'pending'>;
+}
+
+/** The type of the optional progress messages the popup may post (analytics only, never an outcome). */
+export const POPUP_EVENT_TYPE = 'harvest-connect:event';
+
+/**
+ * Progress posted by a popup page to the same exact opener origin, with the flow's nonce (for example once the
+ * user picked one of several Harvest accounts). The SDK forwards it to `onEvent` after the same origin, source
+ * and nonce checks as the result message; it never decides an outcome.
+ */
+export interface PopupEventMessage {
+  type: typeof POPUP_EVENT_TYPE;
+  session_id: string;
+  nonce: string;
+  name: 'account_selected';
 }
 
 /** Query parameter the server appends to `return_url` when a redirect-mode flow ends. */
@@ -82,6 +103,14 @@ export type ConnectClientErrorCode =
   | 'client.invalid_options'
   | 'client.closed';
 
+/** Every code the SDK itself may report, for validation and documentation. */
+export const CONNECT_CLIENT_ERRORS: readonly ConnectClientErrorCode[] = [
+  'client.link_token_failed',
+  'client.network',
+  'client.invalid_options',
+  'client.closed',
+];
+
 /** Analytics events the SDK emits, in order of a typical flow. */
 export type ConnectEventName =
   | 'open'
@@ -92,3 +121,17 @@ export type ConnectEventName =
   | 'window_closed'
   | 'success'
   | 'exit';
+
+/**
+ * One analytics event of a flow, passed to `onEvent`. Nothing secret: no link token, no nonce.
+ *
+ * @example
+ * connect.open({ linkToken, onEvent: (e) => analytics.track(`harvest_connect_${e.name}`, e) });
+ */
+export interface ConnectEvent {
+  name: ConnectEventName;
+  /** Known once the server started the connect session. */
+  session_id: string | null;
+  /** On `success` and `exit`: the outcome's type. */
+  outcome?: ConnectOutcome['type'];
+}

@@ -1,0 +1,51 @@
+import type { ConnectEnv, PopupLike } from './env';
+
+/** The one window name: a second click re-uses (and focuses) the same window instead of stacking new ones. */
+export const POPUP_NAME = 'harvest-connect';
+const WIDTH = 520;
+const HEIGHT = 720;
+
+/**
+ * Opens an empty, centred popup. Must run synchronously inside the user's click: browsers (Safari above all)
+ * block `window.open` after an `await`. Returns `null` when the popup was blocked; some blockers hand back a
+ * window that is already closed, which counts as blocked too.
+ *
+ * @example
+ * button.onclick = () => {
+ *   const popup = openPopup(window);
+ *   if (!popup) fallBackToRedirect();
+ * };
+ */
+export function openPopup(env: ConnectEnv): PopupLike | null {
+  // Centred on the page's window; browsers clamp a window that would not fit on screen.
+  const left = (env.screenX + (env.outerWidth - WIDTH) / 2) | 0;
+  const top = (env.screenY + (env.outerHeight - HEIGHT) / 2) | 0;
+  let popup: PopupLike | null = null;
+  try {
+    // An empty URL opens about:blank, and only focuses a window of that name that is already open.
+    popup = env.open('', POPUP_NAME, `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
+  } catch {
+    // Sandboxed iframes without allow-popups throw instead of returning null.
+  }
+  return popup && !popup.closed ? popup : null;
+}
+
+/**
+ * In-app browsers and webviews (Facebook, Instagram, LINE, Android WebView) often cannot open a usable popup or
+ * lose the opener: `auto` mode goes straight to the same-tab redirect there.
+ *
+ * @example
+ * if (isInAppBrowser(navigator.userAgent)) mode = 'redirect';
+ */
+export function isInAppBrowser(userAgent: string): boolean {
+  return /FBA[NV]|Instagram|\bLine\/|; wv\)/.test(userAgent);
+}
+
+/** Closes a window that may already be gone or cross-origin, without throwing. */
+export function closePopup(popup: PopupLike | null): void {
+  try {
+    if (popup && !popup.closed) popup.close();
+  } catch {
+    // A window severed by Cross-Origin-Opener-Policy can refuse; it is no longer ours to manage.
+  }
+}
