@@ -21,6 +21,35 @@ export { type InvoiceFilters, invoiceKeys, invoiceQueries } from './queries/invo
 export { RUNNING_TIMER_POLL_MS, timeKeys, timeQueries } from './queries/timers';
 export { type UserListFilters, userDirectoryKeys, userDirectoryQueries } from './queries/userDirectory';
 export { utilizationKeys, utilizationQueries } from './queries/utilization';
+export { clockListenerCount, useNowSeconds } from './timer/clock';
+export { readLastChoice, writeLastChoice } from './timer/lastChoice';
+export { TimerButton, type TimerButtonProps } from './timer/TimerButton';
+export { TimerStartForm, type TimerStartFormProps } from './timer/TimerStartForm';
+export {
+  type DefaultProject,
+  defaultTaskId,
+  initialTimerForm,
+  type TimerFormAction,
+  type TimerFormState,
+  timerFormReducer,
+} from './timer/timerFormReducer';
+export { type TimerMessages, timerMessages } from './timer/timerMessages';
+export {
+  broadcastTimerChange,
+  subscribeTimerSync,
+  TIMER_CHANNEL,
+  type TimerChangedMessage,
+} from './timer/timerSync';
+export { type TimerUiState, timerUiStore } from './timer/timerUiStore';
+export {
+  elapsedSeconds,
+  localDay,
+  type TimerButtonApi,
+  type TimerExternalReference,
+  type TimerStatus,
+  type UseTimerButtonOptions,
+  useTimerButton,
+} from './timer/useTimerButton';
 export { Avatar, type AvatarProps } from './user-picker/Avatar';
 export { filterUsers, initials, type UserFilters } from './user-picker/filterUsers';
 export { UserPicker, type UserPickerProps } from './user-picker/UserPicker';

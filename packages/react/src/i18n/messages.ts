@@ -1,3 +1,4 @@
+import type { TimerMessages } from '../timer/timerMessages';
 import type { UserPickerMessages } from '../user-picker/userPickerMessages';
 
 /**
@@ -7,4 +8,4 @@ import type { UserPickerMessages } from '../user-picker/userPickerMessages';
  * @example
  * const messages: Partial<Messages> = { timerStart: 'Track time', userPickerEmpty: 'Nobody found' };
  */
-export interface Messages extends UserPickerMessages {}
+export interface Messages extends UserPickerMessages, TimerMessages {}

@@ -35,13 +35,15 @@ export const timeKeys = {
  * const { data: running } = useQuery(timeQueries.running(client));
  */
 export const timeQueries = {
-  /** The caller's running timer, or null. Polled gently and refetched on window focus. */
+  /**
+   * The caller's running timer, or null; refetched on window focus. The gentle poll is not set here: one
+   * interval per QueryClient drives it (see `subscribeTimerSync`), however many buttons observe this query.
+   */
   running: (client: HarvestConnectClient) =>
     queryOptions({
       queryKey: timeKeys.running(),
       queryFn: async ({ signal }) =>
         (await client.get<RunningTimerResponse>('/v1/tools/timers/running', undefined, { signal })).result,
-      refetchInterval: RUNNING_TIMER_POLL_MS,
       refetchOnWindowFocus: true,
       staleTime: 5_000,
     }),
