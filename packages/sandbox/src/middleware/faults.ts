@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { ServerResponse } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { SandboxEnv, SandboxRuntime } from '../core/runtime';
 
 /** A body stream that gives half of `bytes`, then fails: the client sees a cut-off response. */
@@ -9,6 +10,14 @@ function truncated(bytes: Uint8Array): ReadableStream<Uint8Array> {
       controller.error(new Error('sandbox fault: truncated body'));
     },
   });
+}
+
+/** Tells @hono/node-server the response was written by hand (its `x-hono-already-sent` convention). */
+const alreadySent = () => new Response(null, { headers: { 'x-hono-already-sent': 'true' } });
+
+/** The Node response when served by @hono/node-server; undefined in process (`app.request`). */
+function nodeResponse(c: Context): ServerResponse | undefined {
+  return (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
 }
 
 /**
@@ -25,8 +34,11 @@ export function faults(rt: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
     if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
     if (f.resetConnections > 0) {
       f.resetConnections--;
-      const socket = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming?.socket;
-      if (socket) socket.destroy();
+      const outgoing = nodeResponse(c);
+      if (outgoing) {
+        outgoing.socket?.destroy();
+        return alreadySent();
+      }
       // In process there is no socket: a body that errors at once is the closest equivalent.
       return new Response(truncated(new Uint8Array()), { status: 200 });
     }
@@ -43,6 +55,14 @@ export function faults(rt: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
       const bytes = new Uint8Array(await c.res.arrayBuffer());
       const headers = new Headers(c.res.headers);
       headers.set('Content-Length', String(bytes.length));
+      const outgoing = nodeResponse(c);
+      if (outgoing) {
+        // Promise the whole length, send half, then drop the socket: the client sees a cut-off body.
+        outgoing.writeHead(c.res.status, Object.fromEntries(headers));
+        outgoing.write(bytes.slice(0, Math.floor(bytes.length / 2)), () => outgoing.socket?.destroy());
+        c.res = alreadySent();
+        return;
+      }
       c.res = new Response(truncated(bytes), { status: c.res.status, headers });
     }
   };
