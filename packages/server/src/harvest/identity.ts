@@ -68,27 +68,22 @@ const meBody = z.object({
   last_name: z.string().nullish(),
   email: z.string(),
 });
-const companyBody = z.object({ name: z.string() });
 
 /**
- * Checks a personal access token against one account: `GET /v2/users/me`, then `GET /v2/company` for the
- * account's name. A 401 means the token or the account id is wrong.
+ * The person behind a token inside one Harvest account (`GET /v2/users/me` with `Harvest-Account-Id`): their
+ * user id there, name and email. A 401 means the token or the account id is wrong (fact sheet §1.7).
  *
  * @example
- * const who = await checkPersonalToken(http, token, 123456);
+ * const user = await whoAmI(http, token, 123456);
  */
-export async function checkPersonalToken(
+export async function whoAmI(
   http: HarvestHttp,
   token: string,
   accountId: number,
-): Promise<{ user: GrantIdentity['user']; account: { id: number; name: string } }> {
+): Promise<GrantIdentity['user']> {
   const headers = { authorization: `Bearer ${token}`, 'harvest-account-id': String(accountId) };
   const me = meBody.safeParse(await getJson(http, new URL('/v2/users/me', http.apiUrl), headers));
   if (!me.success) throw new HarvestAuthError('malformed', 'users/me answered an unusable body');
-  const company = companyBody.safeParse(await getJson(http, new URL('/v2/company', http.apiUrl), headers));
   const { id, first_name, last_name, email } = me.data;
-  return {
-    user: { id, name: [first_name, last_name].filter(Boolean).join(' '), email },
-    account: { id: accountId, name: company.success ? company.data.name : `Harvest account ${accountId}` },
-  };
+  return { id, name: [first_name, last_name].filter(Boolean).join(' '), email };
 }

@@ -1,7 +1,7 @@
 import { hashSecret, newId, newSecret, safeEqual } from '../crypto/secrets';
 import { ApiError } from '../errors';
 import { buildAuthorizeUrl } from '../harvest/authorizeUrl';
-import { listAccounts } from '../harvest/identity';
+import { listAccounts, whoAmI } from '../harvest/identity';
 import { newPkce } from '../harvest/pkce';
 import { exchangeCode } from '../harvest/tokenEndpoint';
 import { HarvestAuthError, type TokenSet } from '../harvest/types';
@@ -132,8 +132,7 @@ export async function handleCallback(
     : identity.accounts;
   if (only.length === 1 || (target && only.length === 0)) {
     // A reconnect links the account being repaired (or reports the mismatch); otherwise one account means no picker.
-    const account = only[0] ?? identity.accounts[0]!;
-    await completeLink(deps, webhooks, session, { user: identity.user, account, authType: 'oauth', tokens });
+    await linkOAuth(deps, webhooks, session, tokens, only[0] ?? identity.accounts[0]!);
     return session.id;
   }
   const grantId = newId('pg');
@@ -181,12 +180,25 @@ export async function pickAccount(
     throw new ApiError('connect_session.not_found', 'This account choice was already made.');
   }
   const tokens = JSON.parse(deps.cipher.open(grant.tokens_sealed, grantIdentity(grantId))) as TokenSet;
-  await completeLink(deps, webhooks, session, {
-    user: grant.harvest_user,
-    account,
-    authType: 'oauth',
-    tokens,
-  });
+  await linkOAuth(deps, webhooks, session, tokens, account);
+}
+
+/** Links the chosen account, naming the person by their user in that account (ids differ per account). */
+async function linkOAuth(
+  deps: Deps,
+  webhooks: Webhooks,
+  session: ConnectSessionRow,
+  tokens: TokenSet,
+  account: { id: number; name: string },
+): Promise<void> {
+  let user: Awaited<ReturnType<typeof whoAmI>>;
+  try {
+    user = await whoAmI(deps.harvest, tokens.access_token, account.id);
+  } catch (error) {
+    await failFlow(deps, session.id, error, 'Harvest did not tell who signed in.');
+    return;
+  }
+  await completeLink(deps, webhooks, session, { user, account, authType: 'oauth', tokens });
 }
 
 async function failFlow(deps: Deps, sessionId: string, error: unknown, message: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { ApiError } from '../errors';
-import { checkPersonalToken } from '../harvest/identity';
+import { listAccounts, whoAmI } from '../harvest/identity';
 import { HarvestAuthError } from '../harvest/types';
 import type { ConnectSessionRow } from '../store/store';
 import { completeLink } from './completeLink';
@@ -19,10 +19,19 @@ export async function connectWithPat(
   session: ConnectSessionRow,
   p: { token: string; accountId: number },
 ): Promise<void> {
-  let who: Awaited<ReturnType<typeof checkPersonalToken>>;
+  let user: Awaited<ReturnType<typeof whoAmI>>;
+  let account: { id: number; name: string } | undefined;
   try {
-    who = await checkPersonalToken(deps.harvest, p.token, p.accountId);
+    // A personal access token covers all of its person's accounts: find the named one, then who they are in it.
+    account = (await listAccounts(deps.harvest, p.token)).accounts.find((a) => a.id === p.accountId);
+    if (!account)
+      throw new ApiError(
+        'pat.account_not_found',
+        'This token has no access to a Harvest account with this ID.',
+      );
+    user = await whoAmI(deps.harvest, p.token, p.accountId);
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     if (error instanceof HarvestAuthError && error.kind === 'invalid_grant') {
       throw new ApiError('pat.invalid', 'Harvest did not accept this token for this account id.');
     }
@@ -32,8 +41,8 @@ export async function connectWithPat(
     throw new ApiError('upstream.unavailable', 'Harvest could not be reached. Try again in a moment.');
   }
   await completeLink(deps, webhooks, session, {
-    user: who.user,
-    account: who.account,
+    user,
+    account,
     authType: 'pat',
     tokens: { access_token: p.token },
   });

@@ -183,6 +183,12 @@ class SqliteStore implements Store {
   insertPendingGrant: Store['insertPendingGrant'] = (row) => this.insert('pending_grants', row);
   getPendingGrant: Store['getPendingGrant'] = (id) =>
     this.one('pending_grants', 'SELECT * FROM pending_grants WHERE id = ?', id);
+  openPendingGrantOf: Store['openPendingGrantOf'] = (sessionId) =>
+    this.one(
+      'pending_grants',
+      'SELECT * FROM pending_grants WHERE session_id = ? AND consumed_at IS NULL ORDER BY expires_at DESC LIMIT 1',
+      sessionId,
+    );
   consumePendingGrant: Store['consumePendingGrant'] = (id, now) =>
     this.one(
       'pending_grants',

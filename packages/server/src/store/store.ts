@@ -184,6 +184,8 @@ export interface Store {
 
   insertPendingGrant(row: PendingGrantRow): Promise<void>;
   getPendingGrant(id: string): Promise<PendingGrantRow | null>;
+  /** The newest grant of a session still waiting for the account picker. */
+  openPendingGrantOf(sessionId: string): Promise<PendingGrantRow | null>;
   consumePendingGrant(id: string, now: number): Promise<PendingGrantRow | null>;
 
   insertAccount(row: AccountRow): Promise<void>;

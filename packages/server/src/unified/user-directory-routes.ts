@@ -60,13 +60,15 @@ function matches(u: UnifiedUser, q: ReturnType<typeof listUsersQuery.parse>): bo
  * @example
  * api.route('/v1/unified/user-directory', userDirectoryRoutes(deps));
  */
-export function userDirectoryRoutes(deps: DataApiDeps): Hono<DataApiEnv> {
-  const cache = new DirectoryCache({
-    client: deps.client,
-    tokens: deps.tokens,
-    clock: deps.clock,
-    ...(deps.directoryTtlMs ? { ttlMs: deps.directoryTtlMs } : {}),
-  });
+export function userDirectoryRoutes(deps: DataApiDeps, shared?: DirectoryCache): Hono<DataApiEnv> {
+  const cache =
+    shared ??
+    new DirectoryCache({
+      client: deps.client,
+      tokens: deps.tokens,
+      clock: deps.clock,
+      ...(deps.directoryTtlMs ? { ttlMs: deps.directoryTtlMs } : {}),
+    });
   const app = new Hono<DataApiEnv>();
   app.use('*', requireScope('user_directory:read'));
 

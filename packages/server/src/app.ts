@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { ApiError } from './errors';
+import { errorHandler } from './middleware/errorHandler';
+import { requestLog } from './middleware/requestLog';
+import { connectPageRoutes } from './routes/connectPages';
+import { connectSessionRoutes } from './routes/connectSessions';
+import { healthRoutes } from './routes/health';
+import { integratedAccountRoutes } from './routes/integratedAccounts';
+import { linkTokenRoutes } from './routes/linkTokens';
+import { sessionTokenRoutes } from './routes/sessionTokens';
+import type { Deps } from './services/deps';
+import type { Webhooks } from './services/webhooks';
+
+/**
+ * Assembles the HTTP app from its routes. No socket here: tests call `app.request()`.
+ *
+ * @example
+ * const app = createApp(deps, webhooks);
+ * const res = await app.request('/healthz');
+ */
+export function createApp(deps: Deps, webhooks: Webhooks) {
+  const app = new Hono();
+  app.use('*', requestLog({ log: deps.log }));
+  app.route('/', healthRoutes({ store: deps.store }));
+  app.route('/v1/link-tokens', linkTokenRoutes(deps));
+  app.route('/v1/connect-sessions', connectSessionRoutes(deps));
+  app.route('/v1/integrated-accounts', integratedAccountRoutes(deps, webhooks));
+  app.route('/v1/session-tokens', sessionTokenRoutes(deps));
+  app.route('/connect', connectPageRoutes(deps, webhooks));
+  app.notFound(() => {
+    throw new ApiError('request.not_found', 'No such endpoint.');
+  });
+  app.onError(errorHandler({ log: deps.log }));
+  return app;
+}

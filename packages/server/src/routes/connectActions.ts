@@ -1,0 +1,82 @@
+import { Hono } from 'hono';
+import { ApiError } from '../errors';
+import { choosePage } from '../pages/choosePage';
+import { finishSession } from '../services/connectSessions';
+import type { Deps } from '../services/deps';
+import { beginOAuth, pickAccount } from '../services/oauthFlow';
+import { connectWithPat } from '../services/patFlow';
+import type { Webhooks } from '../services/webhooks';
+import { pendingSession } from './popupBinding';
+
+async function form(c: {
+  req: { header(n: string): string | undefined; parseBody(): Promise<Record<string, unknown>> };
+}) {
+  if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new ApiError(
+      'request.unsupported_media_type',
+      'Send the form as application/x-www-form-urlencoded.',
+    );
+  }
+  const body = await c.req.parseBody();
+  const field = (name: string, pattern: RegExp) => {
+    const value = body[name];
+    return typeof value === 'string' && pattern.test(value) ? value : null;
+  };
+  return { field };
+}
+
+/**
+ * The popup's form posts, each for the window bound to the session: start OAuth, submit a personal access
+ * token, pick an account, cancel. Each ends in a 303 back to the session page (post/redirect/get).
+ *
+ * @example
+ * app.route('/sessions', connectActionRoutes(deps, webhooks));
+ */
+export function connectActionRoutes(deps: Deps, webhooks: Webhooks) {
+  const back = (id: string) => `/connect/sessions/${id}`;
+  return new Hono()
+    .post('/:id/oauth', async (c) => {
+      const session = await pendingSession(c, deps);
+      return c.redirect(await beginOAuth(deps, session, session.binding_hash!), 303);
+    })
+    .post('/:id/pat', async (c) => {
+      const session = await pendingSession(c, deps);
+      const { field } = await form(c);
+      const token = field('token', /^[\x21-\x7e]{10,512}$/);
+      const accountId = field('account_id', /^\s*[1-9]\d{0,11}\s*$/);
+      const retry = (message: string) =>
+        c.html(
+          choosePage({
+            sessionId: session.id,
+            oauthEnabled: deps.oauthClient !== null,
+            reconnecting: null,
+            patError: message,
+            accountIdValue: accountId?.trim() ?? '',
+          }),
+          400,
+        );
+      if (!token || !accountId)
+        return retry('Enter the token and the numeric account ID from Harvest ID › Developers.');
+      try {
+        await connectWithPat(deps, webhooks, session, { token, accountId: Number(accountId.trim()) });
+      } catch (error) {
+        if (error instanceof ApiError && /^(pat\.|upstream\.)/.test(error.code)) return retry(error.message);
+        throw error;
+      }
+      return c.redirect(back(session.id), 303);
+    })
+    .post('/:id/account', async (c) => {
+      const session = await pendingSession(c, deps);
+      const { field } = await form(c);
+      const grantId = field('grant_id', /^pg_[\w-]{1,40}$/);
+      const accountId = field('harvest_account_id', /^[1-9]\d{0,11}$/);
+      if (!grantId || !accountId) throw new ApiError('request.invalid', 'Pick one of the listed accounts.');
+      await pickAccount(deps, webhooks, session, grantId, Number(accountId));
+      return c.redirect(back(session.id), 303);
+    })
+    .post('/:id/cancel', async (c) => {
+      const session = await pendingSession(c, deps);
+      await finishSession(deps, session.id, { status: 'cancelled' });
+      return c.redirect(back(session.id), 303);
+    });
+}

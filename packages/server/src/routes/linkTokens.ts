@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { apiKeyAuth } from '../middleware/apiKeyAuth';
+import type { Deps } from '../services/deps';
+import { createLinkToken } from '../services/linkTokens';
+import type { TenantRow } from '../store/store';
+import { readJson, text } from './input';
+
+const body = z.strictObject({
+  end_user_id: text(200),
+  origin: text(300),
+  integrated_account_id: text(100).optional(),
+});
+
+/**
+ * `POST /v1/link-tokens` (API key) -> `{ link_token, expires_at, connect_url }`.
+ *
+ * @example
+ * app.route('/v1/link-tokens', linkTokenRoutes(deps));
+ */
+export function linkTokenRoutes(deps: Deps) {
+  return new Hono<{ Variables: { tenant: TenantRow } }>()
+    .use('*', apiKeyAuth({ store: deps.store }))
+    .post('/', async (c) => c.json(await createLinkToken(deps, c.var.tenant, await readJson(c, body)), 201));
+}
