@@ -5,13 +5,22 @@ import { ApiError } from '../errors';
 /** Largest JSON body the API reads; bigger bodies get 413 before parsing. */
 export const MAX_JSON_BYTES = 16 * 1024;
 
+/** True when `s` holds a C0 control character or DEL (null bytes included). */
+export function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 /** A string without control characters (null bytes included) and within a length. */
 export function text(max: number) {
   return z
     .string()
     .min(1)
     .max(max)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
+    .refine((s) => !hasControlCharacter(s), 'must not contain control characters')
     .refine(
       (s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s),
       'must be well-formed Unicode',

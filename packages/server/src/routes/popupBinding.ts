@@ -46,7 +46,7 @@ export async function boundSession(c: Context, deps: Deps): Promise<ConnectSessi
   const id = c.req.param('id') ?? '';
   const session = /^cs_[\w-]{1,40}$/.test(id) ? await deps.store.getSession(id) : null;
   const hash = bindingHashOf(c);
-  if (!session || !session.binding_hash || !hash || !safeEqual(hash, session.binding_hash)) {
+  if (!session?.binding_hash || !hash || !safeEqual(hash, session.binding_hash)) {
     throw new ApiError(
       'connect_session.not_found',
       'This window is not part of a connect flow. Start again from the app.',
