@@ -11,7 +11,11 @@ afterEach(() => h?.close());
 const admin = { accountId: 'administrator' };
 const me = { path: '/v2/users/me' };
 const client = (h: Harness): HarvestClient => h.deps.client;
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ApiError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as ApiError,
+  );
 
 /** The largest number of logged requests in any window of `windowMs` (a rolling window, as Harvest counts). */
 function maxInWindow(log: LoggedRequest[], windowMs: number): number {
@@ -31,7 +35,13 @@ describe('HarvestClient against the sandbox', () => {
       sandbox: { now: undefined, rateWindowMs: 400 },
       limiter: { windowMs: 400, maxWaitMs: 60_000 },
     });
-    const results = await Promise.all(Array.from({ length: 500 }, () => client(h).request(admin, me).then((r) => r.status)));
+    const results = await Promise.all(
+      Array.from({ length: 500 }, () =>
+        client(h)
+          .request(admin, me)
+          .then((r) => r.status),
+      ),
+    );
     expect(results.every((s) => s === 200)).toBe(true);
     const log = h.sandbox.control.requests().filter((r) => r.path === '/v2/users/me');
     expect(log).toHaveLength(500);
@@ -67,10 +77,15 @@ describe('HarvestClient against the sandbox', () => {
   it('retries a GET on 5xx, but never re-sends a POST', async () => {
     h = await harness();
     h.sandbox.control.setFaults({ errorRate: 1, errorStatus: 503 });
-    expect(await failure(client(h).request(admin, me))).toMatchObject({ code: 'upstream.unavailable', status: 503 });
+    expect(await failure(client(h).request(admin, me))).toMatchObject({
+      code: 'upstream.unavailable',
+      status: 503,
+    });
     expect(h.sandbox.control.requests()).toHaveLength(3);
     h.sandbox.control.clearRequests();
-    const post = await failure(client(h).request(admin, { method: 'POST', path: '/v2/clients', body: { name: 'Acme' } }));
+    const post = await failure(
+      client(h).request(admin, { method: 'POST', path: '/v2/clients', body: { name: 'Acme' } }),
+    );
     expect(post).toMatchObject({ code: 'upstream.unavailable' });
     expect(h.sandbox.control.requests()).toHaveLength(1);
   });
@@ -81,7 +96,9 @@ describe('HarvestClient against the sandbox', () => {
     expect((await client(h).request(admin, me)).status).toBe(200);
     h.sandbox.control.clearRequests();
     h.sandbox.control.setFaults({ resetConnections: 1 });
-    const post = await failure(client(h).request(admin, { method: 'POST', path: '/v2/clients', body: { name: 'Acme' } }));
+    const post = await failure(
+      client(h).request(admin, { method: 'POST', path: '/v2/clients', body: { name: 'Acme' } }),
+    );
     expect(post).toMatchObject({ code: 'upstream.unavailable' });
     expect(h.sandbox.control.requests()).toHaveLength(1);
   });
@@ -106,7 +123,10 @@ describe('HarvestClient against the sandbox', () => {
       client: { timeoutMs: 150, maxAttempts: 1 },
     });
     h.sandbox.control.setFaults({ latencyMs: 2000 });
-    expect(await failure(client(h).request(admin, me))).toMatchObject({ code: 'upstream.timeout', status: 504 });
+    expect(await failure(client(h).request(admin, me))).toMatchObject({
+      code: 'upstream.timeout',
+      status: 504,
+    });
     expect(h.limiter.stats().inFlight).toBe(0);
     h.sandbox.control.clearFaults();
     expect((await client(h).request(admin, me)).status).toBe(200);
@@ -136,6 +156,9 @@ describe('HarvestClient against the sandbox', () => {
 
   it('maps Harvest errors to protocol codes', async () => {
     h = await harness();
-    expect(await failure(client(h).request(admin, { path: '/v2/nothing-here' }))).toMatchObject({ code: 'upstream.not_found', status: 404 });
+    expect(await failure(client(h).request(admin, { path: '/v2/nothing-here' }))).toMatchObject({
+      code: 'upstream.not_found',
+      status: 404,
+    });
   });
 });
