@@ -13,6 +13,26 @@ export type { SessionTokenResult } from './client/tokenSource';
 export { formatDay, formatElapsed, formatHours, formatMoney, formatPercent } from './i18n/format';
 export type { Messages } from './i18n/messages';
 export { useMessages } from './i18n/useMessages';
+export { InvoiceBadge, InvoiceRow, type InvoiceRowProps } from './invoices/InvoiceRow';
+export {
+  type InvoiceStateFilter,
+  InvoiceStatusPanel,
+  type InvoiceStatusPanelProps,
+} from './invoices/InvoiceStatusPanel';
+export { type InvoiceMessages, invoiceMessages } from './invoices/invoiceMessages';
+export { acceptsPayment, type InvoiceBadgeState, invoiceBadgeState } from './invoices/invoiceState';
+export { PaymentHistory, type PaymentHistoryProps } from './invoices/PaymentHistory';
+export {
+  initialPaymentForm,
+  type PaymentErrorCode,
+  type PaymentField,
+  type PaymentFormAction,
+  type PaymentFormState,
+  paymentFormReducer,
+  toPaymentRequest,
+  validatePayment,
+} from './invoices/paymentFormReducer';
+export { RecordPayment, type RecordPaymentProps } from './invoices/RecordPayment';
 export { type HarvestConnectContextValue, type Theme, useHarvestConnect } from './provider/context';
 export { HarvestConnectProvider, type HarvestConnectProviderProps } from './provider/HarvestConnectProvider';
 export { useHarvestQueryClient } from './provider/queryClientContext';
@@ -43,7 +63,6 @@ export {
 export { type TimerUiState, timerUiStore } from './timer/timerUiStore';
 export {
   elapsedSeconds,
-  localDay,
   type TimerButtonApi,
   type TimerExternalReference,
   type TimerStatus,
@@ -66,3 +85,10 @@ export {
   useUserDirectory,
 } from './user-picker/useUserDirectory';
 export { type UserPickerApi, type UseUserPickerOptions, useUserPicker } from './user-picker/useUserPicker';
+export { groupUtilization } from './utilization/groupUtilization';
+export { UtilizationOverview, type UtilizationOverviewProps } from './utilization/UtilizationOverview';
+export { type UtilizationMessages, utilizationMessages } from './utilization/utilizationMessages';
+export { localDay } from './utils/localDay';
+export { useControllableState } from './utils/useControllableState';
+export { useDebouncedValue } from './utils/useDebouncedValue';
+export { cx } from './utils/useRootProps';

@@ -1,5 +1,7 @@
+import type { InvoiceMessages } from '../invoices/invoiceMessages';
 import type { TimerMessages } from '../timer/timerMessages';
 import type { UserPickerMessages } from '../user-picker/userPickerMessages';
+import type { UtilizationMessages } from '../utilization/utilizationMessages';
 
 /**
  * Every string of every widget, by key. Pass any subset to the provider's `messages` to override it; values that
@@ -8,4 +10,4 @@ import type { UserPickerMessages } from '../user-picker/userPickerMessages';
  * @example
  * const messages: Partial<Messages> = { timerStart: 'Track time', userPickerEmpty: 'Nobody found' };
  */
-export interface Messages extends UserPickerMessages, TimerMessages {}
+export interface Messages extends UserPickerMessages, TimerMessages, InvoiceMessages, UtilizationMessages {}

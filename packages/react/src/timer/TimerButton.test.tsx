@@ -8,11 +8,11 @@ import { timeKeys } from '../queries/timers';
 import { userDirectoryKeys } from '../queries/userDirectory';
 import { renderWithProvider, testQueryClient } from '../test/renderWithProvider';
 import { assignments, company, makeEntry, me } from '../test/timeFixtures';
+import { localDay } from '../utils/localDay';
 import { clockListenerCount } from './clock';
 import { TimerButton } from './TimerButton';
 import { TIMER_CHANNEL } from './timerSync';
 import { timerUiStore } from './timerUiStore';
-import { localDay } from './useTimerButton';
 
 const ref = (id: string) => ({ id, groupId: 'group-1', permalink: `https://app.example.com/items/${id}` });
 

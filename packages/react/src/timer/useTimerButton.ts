@@ -6,6 +6,7 @@ import { useHarvestConnect } from '../provider/context';
 import { useHarvestQueryClient } from '../provider/queryClientContext';
 import { timeQueries } from '../queries/timers';
 import { userDirectoryQueries } from '../queries/userDirectory';
+import { localDay } from '../utils/localDay';
 import { useNowSeconds } from './clock';
 import { readLastChoice, writeLastChoice } from './lastChoice';
 import { type DefaultProject, initialTimerForm, timerFormReducer } from './timerFormReducer';
@@ -31,12 +32,6 @@ export interface UseTimerButtonOptions {
   defaultProject?: DefaultProject;
   /** Failure messages (from `timerMessages`). */
   messages: Pick<TimerMessages, 'timerStartFailed' | 'timerStopFailed' | 'timerRestartFailed'>;
-}
-
-/** Today in the viewer's calendar, `YYYY-MM-DD` (Harvest's `spent_date` is the person's local day). */
-export function localDay(date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** Seconds tracked on a running entry at `now` (whole seconds). */
