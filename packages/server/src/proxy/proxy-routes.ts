@@ -51,6 +51,15 @@ export function proxyRoutes(deps: DataApiDeps, mountPath = '/v1/proxy/harvest'):
       if (c.req.header(name) !== undefined)
         throw new ApiError('request.invalid', `The ${name} header may not be set on proxy calls.`);
     }
+    // URL parsing already turned `\` into `/` and resolved `..`; the raw request line (under Node) shows what
+    // the caller actually sent, and a caller who sends such a path is refused rather than silently rewritten.
+    const raw = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
+    if (raw !== undefined && /\\|\/\.{1,2}(\/|$|\?)|\/\/|^[^/]/.test(raw.split('?')[0] as string)) {
+      throw new ApiError(
+        'proxy.path_not_allowed',
+        'This proxy path is not allowed: no backslashes, dot segments or empty segments.',
+      );
+    }
     const url = new URL(c.req.url);
     const marker = `${mountPath}/`;
     if (!url.pathname.startsWith(marker))
@@ -73,13 +82,13 @@ export function proxyRoutes(deps: DataApiDeps, mountPath = '/v1/proxy/harvest'):
 
     let body: unknown;
     if (method === 'POST' || method === 'PATCH' || method === 'PUT') {
-      const raw = await c.req.text();
-      if (raw !== '') {
+      const text = await c.req.text();
+      if (text !== '') {
         if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
           throw new ApiError('request.unsupported_media_type', 'Send the body as application/json.');
         }
         try {
-          body = JSON.parse(raw);
+          body = JSON.parse(text);
         } catch {
           throw new ApiError('request.invalid_json', 'The body is not valid JSON.');
         }

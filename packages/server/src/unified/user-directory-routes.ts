@@ -15,16 +15,16 @@ import { DirectoryCache } from './directory-cache';
 import { roleIdsByName, toUnifiedRole, toUnifiedUser } from './to-unified';
 import { includeRemoteQuery, listRolesQuery, listUsersQuery } from './unified-schemas';
 
-/** An offset page over an in-memory list, with an opaque cursor. */
-function page<T>(
-  items: T[],
-  limit: number,
-  cursor: string | undefined,
-): { result: T[]; next_cursor: string | null } {
+/** Reads our offset cursor before any Harvest call, so a bad cursor costs no budget. */
+function offsetOf(cursor: string | undefined): number {
   const position = decodeCursor(cursor);
   if (position && !('offset' in position))
     throw new ApiError('request.invalid', 'The cursor is not valid for this list.');
-  const offset = position?.offset ?? 0;
+  return position?.offset ?? 0;
+}
+
+/** An offset page over an in-memory list, with an opaque cursor. */
+function page<T>(items: T[], limit: number, offset: number): { result: T[]; next_cursor: string | null } {
   const result = items.slice(offset, offset + limit);
   return {
     result,
@@ -90,6 +90,7 @@ export function userDirectoryRoutes(deps: DataApiDeps, shared?: DirectoryCache):
 
   app.get('/users', async (c) => {
     const q = parseQuery(c, listUsersQuery);
+    const offset = offsetOf(q.cursor);
     const ctx = callContext(c.get('caller'), c.req.raw.signal);
     const [users, roles] = await Promise.all([cache.users(ctx), cache.roles(ctx)]);
     const ids = roleIdsByName(roles);
@@ -97,7 +98,7 @@ export function userDirectoryRoutes(deps: DataApiDeps, shared?: DirectoryCache):
       .map((u) => toUnifiedUser(u, ids, q.include_remote_data ?? false))
       .filter((u) => matches(u, q))
       .sort((a, b) => a.name.localeCompare(b.name, 'en') || Number(a.id) - Number(b.id));
-    return c.json(page(all, q.limit, q.cursor));
+    return c.json(page(all, q.limit, offset));
   });
 
   app.get('/users/:id', async (c) => {
@@ -113,6 +114,7 @@ export function userDirectoryRoutes(deps: DataApiDeps, shared?: DirectoryCache):
 
   app.get('/roles', async (c) => {
     const q = parseQuery(c, listRolesQuery);
+    const offset = offsetOf(q.cursor);
     const roles = await cache.roles(callContext(c.get('caller'), c.req.raw.signal));
     if (!roles)
       throw new ApiError(
@@ -122,7 +124,7 @@ export function userDirectoryRoutes(deps: DataApiDeps, shared?: DirectoryCache):
     const all = roles
       .map((r) => toUnifiedRole(r, q.include_remote_data ?? false))
       .sort((a, b) => Number(a.id) - Number(b.id));
-    return c.json(page(all, q.limit, q.cursor));
+    return c.json(page(all, q.limit, offset));
   });
 
   app.get('/roles/:id', async (c) => {

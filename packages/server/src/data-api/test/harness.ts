@@ -144,6 +144,9 @@ export async function harness(
   };
   const app = new Hono();
   app.route('/', createDataApi(deps, testVerifier()));
+  app.notFound(() => {
+    throw new ApiError('request.not_found', 'No such endpoint.');
+  });
   app.onError(errorHandler({ log: createLogger({ level: 'silent' }) }));
   return {
     sandbox,
