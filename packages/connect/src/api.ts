@@ -18,7 +18,8 @@ export async function request<T>(env: ConnectEnv, url: string, linkToken: string
       // `authorization` makes every call a CORS preflighted one anyway, so one header set serves both methods.
       headers: { authorization: `Bearer ${linkToken}`, 'content-type': 'application/json' },
       body: body && JSON.stringify(body),
-      cache: 'no-store',
+      // No `cache` option: the answers carry no validators or expiry, so browsers do not reuse them, and the
+      // option would add request headers that the CORS preflight does not announce.
     });
   } catch {
     throw { code: 'client.network', message: 'Server unreachable', transient: true } satisfies ConnectFailure;

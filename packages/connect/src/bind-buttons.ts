@@ -62,7 +62,10 @@ export async function fetchLinkToken(fetcher: BindOptions['fetch'], url: string)
  */
 export function bindButtons(root: Document | HTMLElement, options: BindOptions): void {
   root.addEventListener('click', (event: Event): void => {
-    const el = (event.target as Element | null)?.closest?.(BUTTON_SELECTOR) as HTMLElement | null;
+    // The event path, not `target.closest()`: it also walks out of the custom element's (open) shadow root.
+    const el = event.composedPath().find((node) => (node as Element).matches?.(BUTTON_SELECTOR)) as
+      | HTMLElement
+      | undefined;
     if (!el) return;
     // `data-*` on the plain button, bare attributes on the custom element.
     const attr = (name: string) => el.getAttribute(`data-${name}`) ?? el.getAttribute(name) ?? undefined;
