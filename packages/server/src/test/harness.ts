@@ -15,6 +15,17 @@ export const APP_ORIGIN = 'https://app.acme.test';
 export const ID_URL = 'http://id.sandbox.test';
 export const API_URL = 'http://api.sandbox.test';
 
+/** Token-endpoint calls the sandbox has logged so far. */
+export function tokenRequests(sandbox: ReturnType<typeof createSandbox>): number {
+  return sandbox.control.requests().filter((r) => r.method === 'POST' && r.path === '/api/v2/oauth2/token')
+    .length;
+}
+
+/** Every request the sandbox has logged (Harvest ID and API). */
+export function harvestRequests(sandbox: ReturnType<typeof createSandbox>): number {
+  return sandbox.control.requests().length;
+}
+
 /** A fetch that sends Harvest ID and API hosts to the sandbox app in process, counting nothing, faking nothing. */
 export function sandboxFetch(sandbox: ReturnType<typeof createSandbox>, ...hosts: string[]): typeof fetch {
   const routed = new Set(hosts.map((h) => new URL(h).host));
@@ -68,7 +79,10 @@ export async function createHarness(options: HarnessOptions = {}) {
     production: false,
     ...options.config,
   };
+  // Our clock, movable by tests (the sandbox has its own: `sandbox.clock`).
+  const clock = { now: Date.now() };
   const server = createServer(config, {
+    now: () => clock.now,
     harvestFetch: sandboxFetch(sandbox, ID_URL, API_URL),
     log: createLogger({ level: 'debug', destination }),
     ...options.server,
@@ -77,6 +91,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const tenant = await admin.createTenant('Acme', [APP_ORIGIN]);
   const apiHeaders = { authorization: `Bearer ${tenant.api_key}`, 'content-type': 'application/json' };
   return {
+    clock,
     sandbox,
     server,
     app: server.app,
