@@ -10,6 +10,16 @@ export {
   isHarvestConnectError,
 } from './client/HarvestConnectError';
 export type { SessionTokenResult } from './client/tokenSource';
+export { ConnectButton, type ConnectButtonProps } from './connect/ConnectButton';
+export {
+  type ConnectionState,
+  ConnectionStatus,
+  type ConnectionStatusProps,
+} from './connect/ConnectionStatus';
+export { type ConnectMessages, connectMessages } from './connect/connectMessages';
+export type { ConnectLike, LinkTokenInput } from './connect/connectTypes';
+export { type UseConnectOptions, useConnect } from './connect/useConnect';
+export { defaultMessages } from './i18n/defaultMessages';
 export { formatDay, formatElapsed, formatHours, formatMoney, formatPercent } from './i18n/format';
 export type { Messages } from './i18n/messages';
 export { useMessages } from './i18n/useMessages';

@@ -1,3 +1,4 @@
+import type { ConnectMessages } from '../connect/connectMessages';
 import type { InvoiceMessages } from '../invoices/invoiceMessages';
 import type { TimerMessages } from '../timer/timerMessages';
 import type { UserPickerMessages } from '../user-picker/userPickerMessages';
@@ -10,4 +11,9 @@ import type { UtilizationMessages } from '../utilization/utilizationMessages';
  * @example
  * const messages: Partial<Messages> = { timerStart: 'Track time', userPickerEmpty: 'Nobody found' };
  */
-export interface Messages extends UserPickerMessages, TimerMessages, InvoiceMessages, UtilizationMessages {}
+export interface Messages
+  extends ConnectMessages,
+    UserPickerMessages,
+    TimerMessages,
+    InvoiceMessages,
+    UtilizationMessages {}

@@ -1,3 +1,4 @@
+import { createConnect as createConnectSdk } from '@harvest-connect/connect';
 import { QueryClient } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { createClient } from '../client/createClient';
@@ -74,12 +75,10 @@ export function HarvestConnectProvider(props: HarvestConnectProviderProps) {
       unstyled,
       messages: messages ?? {},
       getConnect: () => {
-        const { connect, createConnect } = optionsRef.current;
+        const { connect, createConnect = createConnectSdk } = optionsRef.current;
         if (connect) return connect;
-        // Created on first use from an effect or a handler, never at import or during a server render.
-        if (!connectRef.current && createConnect && typeof window !== 'undefined') {
-          connectRef.current = createConnect({ serverUrl });
-        }
+        // Created once per provider on first use; the SDK touches no window until open(), so SSR is safe.
+        connectRef.current ??= createConnect({ serverUrl });
         return connectRef.current;
       },
     }),

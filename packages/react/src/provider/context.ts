@@ -13,8 +13,8 @@ export interface HarvestConnectContextValue {
   theme: Theme;
   unstyled: boolean;
   messages: Partial<Messages>;
-  /** The connect SDK store, created lazily on the first `useConnect()` (never during SSR). */
-  getConnect: () => ConnectLike | null;
+  /** The connect SDK instance, created on the first `useConnect()`. */
+  getConnect: () => ConnectLike;
 }
 
 export const HarvestConnectContext = createContext<HarvestConnectContextValue | null>(null);
