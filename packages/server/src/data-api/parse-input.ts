@@ -17,6 +17,8 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output
   const all = c.req.queries();
   const flat: Record<string, string> = {};
   for (const [k, values] of Object.entries(all)) {
+    // Read by the authentication middleware, not by routes.
+    if (k === 'integrated_account_id') continue;
     if (values.length > 1) throw new ApiError('request.invalid', `The parameter "${k}" is repeated.`);
     const v = values[0] as string;
     if (v.length > 1000 || v.includes('\u0000'))

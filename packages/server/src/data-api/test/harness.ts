@@ -29,11 +29,11 @@ export const OTHER_TENANT_KEY = 'hc_sk_test_key_tenant_two';
 export const ALLOWED_ORIGIN = 'https://app.tenant-one.test';
 
 /**
- * Session tokens for tests: `hc_st_<who>_<scope,scope>`. The verifier below stands in for the server's session
+ * Session tokens for tests: `hc_st_<who>_<scope--scope>`. The verifier below stands in for the server's session
  * token service so the data API can be tested before that service is wired in.
  */
 export function sessionToken(who: Who, scopes: SessionScope[]): string {
-  return `hc_st_${who}_${scopes.map((s) => s.replace(':', '-')).join('.')}`;
+  return `hc_st_${who}_${scopes.map((s) => s.replace(':', '-')).join('--')}`;
 }
 
 export function testVerifier(): DataApiVerifier {
@@ -49,7 +49,7 @@ export function testVerifier(): DataApiVerifier {
         throw new ApiError('integrated_account.not_found', 'No such integrated account.');
     },
     async verifySessionToken(token) {
-      const m = /^hc_st_(administrator|manager|member)_([a-z_.-]*)$/.exec(token);
+      const m = /^hc_st_(administrator|manager|member)_([a-z_-]*)$/.exec(token);
       if (!m) throw new ApiError('auth.invalid_session_token', 'Invalid session token.');
       const scopes = (m[2] as string)
         .split('.')
@@ -139,7 +139,8 @@ export async function harness(
     client,
     tokens,
     metrics,
-    clock: systemClock,
+    // Dates the data API derives ("today", the current week) follow the sandbox's clock, like its data.
+    clock: { ...systemClock, now: () => sandbox.clock.now() },
     idempotency: new MemoryIdempotencyStore(),
   };
   const app = new Hono();
