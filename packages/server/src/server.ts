@@ -20,6 +20,8 @@ export interface ServerOverrides {
   now?: () => number;
   log?: Logger;
   tokenProvider?: TokenProviderOptions;
+  /** Timeout of each call to Harvest (default 10 s; must stay below the refresh lease). */
+  harvestTimeoutMs?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}) {
     idUrl: config.harvestIdUrl,
     apiUrl: config.harvestApiUrl,
     userAgent: config.userAgent,
-    timeoutMs: 10_000,
+    timeoutMs: overrides.harvestTimeoutMs ?? 10_000,
   };
   if (!config.clientId || !config.clientSecret) {
     log.warn('HARVEST_CLIENT_ID / HARVEST_CLIENT_SECRET not set: only personal access tokens can connect');

@@ -32,7 +32,16 @@ export function sandboxFetch(sandbox: ReturnType<typeof createSandbox>, ...hosts
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (!routed.has(url.host)) throw new TypeError(`test fetch: no route to ${url.host}`);
-    return sandbox.app.request(`${url.pathname}${url.search}`, init);
+    const pending = Promise.resolve(sandbox.app.request(`${url.pathname}${url.search}`, init));
+    const signal = init?.signal;
+    if (!signal) return pending;
+    // In process there is no socket to cut: honour the caller's abort (timeouts) the way real fetch does.
+    return new Promise<Response>((resolve, reject) => {
+      const abort = () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
+      pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
   }) as typeof fetch;
 }
 
