@@ -104,6 +104,13 @@ describe('failures', () => {
   });
 });
 
+it('resolves client.invalid_options, opening nothing, without a link token', async () => {
+  const h = setup();
+  // @ts-expect-error: a JavaScript caller forgetting the option
+  await expect(h.connect.open({})).resolves.toMatchObject({ type: 'error', code: 'client.invalid_options' });
+  expect(h.env.openCalls).toHaveLength(0);
+});
+
 describe('reconnect()', () => {
   it('sends the account to repair with the session start', async () => {
     const h = setup();

@@ -71,10 +71,18 @@ export function createConnect(options: ConnectOptions, env?: ConnectEnv): Connec
   // the next flow right away.
   const running = (): boolean => !!flow && store.get().status !== 'done';
 
-  const run = (e: ConnectEnv | undefined, start: (e: ConnectEnv) => Flow): Promise<ConnectOutcome> => {
-    if (!e)
+  const run = (
+    e: ConnectEnv | undefined,
+    linkToken: unknown,
+    start: (e: ConnectEnv) => Flow,
+  ): Promise<ConnectOutcome> => {
+    // Server-side rendering, or a call without a link token: an outcome, never a throw inside a click handler.
+    if (!e || !linkToken)
       return Promise.resolve(
-        errorOutcome(null, { code: 'client.invalid_options', message: 'No browser window' }),
+        errorOutcome(null, {
+          code: 'client.invalid_options',
+          message: 'No window or linkToken',
+        }),
       );
     flow = start(e);
     return flow.promise;
@@ -90,8 +98,8 @@ export function createConnect(options: ConnectOptions, env?: ConnectEnv): Connec
     emit: (event: ConnectEvent) => options.onEvent?.(event),
     set(next: ConnectSnapshot) {
       const prev = store.get();
-      if (prev.status !== next.status || prev.outcome !== next.outcome || prev.sessionId !== next.sessionId)
-        store.set(next);
+      // The outcome only ever changes together with the status (to `done`).
+      if (prev.status !== next.status || prev.sessionId !== next.sessionId) store.set(next);
     },
   });
 
@@ -102,7 +110,7 @@ export function createConnect(options: ConnectOptions, env?: ConnectEnv): Connec
         flow.focus();
         return flow.promise;
       }
-      return run(env ?? browserEnv(), (e) => startFlow(contextFor(e), openOptions));
+      return run(env ?? browserEnv(), openOptions?.linkToken, (e) => startFlow(contextFor(e), openOptions));
     },
     reconnect(integratedAccountId, linkToken, rest) {
       return connect.open({ ...rest, linkToken, integratedAccountId });
@@ -118,7 +126,9 @@ export function createConnect(options: ConnectOptions, env?: ConnectEnv): Connec
         clearResume(e);
         return null;
       }
-      return run(e, () => startFlow(contextFor(e), { ...callbacks, linkToken: resume.link_token }, resume));
+      return run(e, resume.link_token, () =>
+        startFlow(contextFor(e), { ...callbacks, linkToken: resume.link_token }, resume),
+      );
     },
     close() {
       flow?.close();

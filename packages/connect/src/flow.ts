@@ -13,7 +13,7 @@ import type { ConnectEnv, MessageLike, PopupLike } from './env';
 import { type ConnectFailure, errorOutcome } from './errors';
 import { readPopupMessage } from './message-filter';
 import { createPoller, type Poller } from './poller';
-import { closePopup, isInAppBrowser, openPopup } from './popup-window';
+import { isInAppBrowser, openPopup } from './popup-window';
 import { clearResume, type ResumeState, saveResume, withoutSessionParam } from './redirect';
 import type { ConnectSnapshot } from './store';
 
@@ -136,7 +136,8 @@ export function startFlow(ctx: FlowContext, options: OpenOptions, resume?: Resum
     env.clearTimeout(grace);
     poller?.stop();
     env.removeEventListener('message', onMessage);
-    closePopup(popup);
+    // `close()` is allowed on a cross-origin window and a no-op on a closed or severed one.
+    popup?.close();
     if (resume) clearResume(env);
     set('done', outcome);
     resolve(outcome);
@@ -176,7 +177,7 @@ export function startFlow(ctx: FlowContext, options: OpenOptions, resume?: Resum
   const poll = (linkToken: string): void => {
     poller = createPoller(
       env,
-      () => request<ConnectSession>(env, `${sessionsUrl}/${encodeURIComponent(sessionId!)}`, linkToken),
+      () => request<ConnectSession>(env, `${sessionsUrl}/${sessionId}`, linkToken),
       onSession,
       (f: ConnectFailure) => settle(errorOutcome(sessionId, f)),
     );

@@ -20,13 +20,9 @@ export function openPopup(env: ConnectEnv): PopupLike | null {
   // Centred on the page's window; browsers clamp a window that would not fit on screen.
   const left = (env.screenX + (env.outerWidth - WIDTH) / 2) | 0;
   const top = (env.screenY + (env.outerHeight - HEIGHT) / 2) | 0;
-  let popup: PopupLike | null = null;
-  try {
-    // An empty URL opens about:blank, and only focuses a window of that name that is already open.
-    popup = env.open('', POPUP_NAME, `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
-  } catch {
-    // Sandboxed iframes without allow-popups throw instead of returning null.
-  }
+  // An empty URL opens about:blank, and only focuses a window of that name that is already open. A blocker (or
+  // a sandboxed iframe without allow-popups) makes it return null.
+  const popup = env.open('', POPUP_NAME, `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
   return popup && !popup.closed ? popup : null;
 }
 
@@ -39,13 +35,4 @@ export function openPopup(env: ConnectEnv): PopupLike | null {
  */
 export function isInAppBrowser(userAgent: string): boolean {
   return /FBA[NV]|Instagram|\bLine\/|; wv\)/.test(userAgent);
-}
-
-/** Closes a window that may already be gone or cross-origin, without throwing. */
-export function closePopup(popup: PopupLike | null): void {
-  try {
-    if (popup && !popup.closed) popup.close();
-  } catch {
-    // A window severed by Cross-Origin-Opener-Policy can refuse; it is no longer ours to manage.
-  }
 }
