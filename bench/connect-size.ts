@@ -41,9 +41,8 @@ execFileSync('pnpm', ['--filter', '@harvest-connect/connect', 'build'], { cwd: r
 
 // The ESM entry bundled and minified on its own, with the package's own Vite (no extra dependency here).
 const out = mkdtempSync(join(tmpdir(), 'connect-size-'));
-const vite = (await import(
-  createRequire(join(pkg, 'package.json')).resolve('vite')
-)) as typeof import('vite');
+const viteEntry = createRequire(join(pkg, 'package.json')).resolve('vite');
+const vite = (await import(viteEntry)) as { build(config: object): Promise<unknown> };
 await vite.build({
   configFile: false,
   root: pkg,
