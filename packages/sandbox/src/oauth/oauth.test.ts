@@ -137,7 +137,7 @@ describe('authorization code flow', () => {
 
   it('checks PKCE S256 when a challenge was sent', async () => {
     const { approve, token } = setup();
-    const verifier = 'a'.repeat(20) + 'B'.repeat(23) + '-._~';
+    const verifier = `${'a'.repeat(20) + 'B'.repeat(23)}-._~`;
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const pkce = { code_challenge: challenge, code_challenge_method: 'S256' };
     const c1 = (await approve(pkce)).location.searchParams.get('code')!;

@@ -25,6 +25,16 @@ export interface PackedEntry {
   noteIndex: number;
 }
 
+/** What `scan` hands to its visitor. */
+export interface ScanRow {
+  userId: number;
+  projectId: number;
+  taskId: number;
+  hours: number;
+  billable: boolean;
+  isBilled: boolean;
+}
+
 /** A filter checked against packed columns and full records alike. */
 export interface TimeEntryFilter {
   userIds?: ReadonlySet<number>;
@@ -37,6 +47,8 @@ export interface TimeEntryFilter {
   fromDay?: number;
   toDay?: number;
   externalReferenceId?: string;
+  /** Visibility: the entry is the user's own or on one of these projects (managers). */
+  scope?: { userId: number; projectIds: ReadonlySet<number> };
 }
 
 /**
@@ -165,9 +177,45 @@ export class TimeEntryTable {
     return { total, items };
   }
 
+  /**
+   * Visits every matching entry without building records (reports over a million rows). The row object is
+   * reused between calls: copy what you keep.
+   */
+  scan(filter: TimeEntryFilter, now: number, visit: (row: ScanRow) => void): void {
+    const row: ScanRow = { userId: 0, projectId: 0, taskId: 0, hours: 0, billable: false, isBilled: false };
+    if (filter.isRunning !== true) {
+      for (let i = 0; i < this.count; i++) {
+        if (this.shadowed[i] || !this.matchesRow(i, filter)) continue;
+        const flags = this.flags[i]!;
+        row.userId = this.users[i]!;
+        row.projectId = this.projects[i]!;
+        row.taskId = this.tasks[i]!;
+        row.hours = this.minutes[i]! / 60;
+        row.billable = (flags & TE_BILLABLE) !== 0;
+        row.isBilled = (flags & TE_BILLED) !== 0;
+        visit(row);
+      }
+    }
+    for (const r of this.overlay.values()) {
+      if (!matchesRecord(r, filter)) continue;
+      const running = r.timerStartedAt === null ? 0 : Math.max(0, now - r.timerStartedAt) / 3_600_000;
+      Object.assign(row, {
+        userId: r.userId,
+        projectId: r.projectId,
+        taskId: r.taskId,
+        hours: r.hoursWithoutTimer + running,
+        billable: r.billable,
+        isBilled: r.isBilled,
+      });
+      visit(row);
+    }
+  }
+
   private matchesRow(i: number, f: TimeEntryFilter): boolean {
     const flags = this.flags[i]!;
     if (f.userIds && !f.userIds.has(this.users[i]!)) return false;
+    if (f.scope && this.users[i] !== f.scope.userId && !f.scope.projectIds.has(this.projects[i]!))
+      return false;
     if (f.projectIds && !f.projectIds.has(this.projects[i]!)) return false;
     if (f.taskId !== undefined && this.tasks[i] !== f.taskId) return false;
     if (f.isBilled !== undefined && f.isBilled !== ((flags & TE_BILLED) !== 0)) return false;
@@ -237,6 +285,7 @@ function rowStatus(flags: number): HarvestApprovalStatus {
 
 function matchesRecord(r: TimeEntryRecord, f: TimeEntryFilter): boolean {
   if (f.userIds && !f.userIds.has(r.userId)) return false;
+  if (f.scope && r.userId !== f.scope.userId && !f.scope.projectIds.has(r.projectId)) return false;
   if (f.projectIds && !f.projectIds.has(r.projectId)) return false;
   if (f.taskId !== undefined && r.taskId !== f.taskId) return false;
   if (f.isBilled !== undefined && f.isBilled !== r.isBilled) return false;
