@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createSandbox, type SandboxOptions } from '@harvest-connect/sandbox';
+import { createSandbox, type SandboxOptions, startSandbox } from '@harvest-connect/sandbox';
 import type { Config } from '../config';
 import { generateKeySpec } from '../crypto/keyRing';
 import { createLogger } from '../logger';
@@ -51,6 +51,8 @@ export interface HarnessOptions {
   config?: Partial<Config>;
   dataDir?: string;
   keys?: string;
+  /** Serve the sandbox on a loopback port and reach it with real fetch (for tests with several processes). */
+  loopback?: boolean;
 }
 
 /**
@@ -62,7 +64,11 @@ export interface HarnessOptions {
  * const res = await h.app.request('/v1/link-tokens', { method: 'POST', headers: h.apiHeaders, body: '{}' });
  */
 export async function createHarness(options: HarnessOptions = {}) {
-  const sandbox = createSandbox({ seed: 'server-tests', ...options.sandbox });
+  const sandboxOptions = { seed: 'server-tests', ...options.sandbox };
+  const started = options.loopback ? await startSandbox({ port: 0, ...sandboxOptions }) : null;
+  const sandbox = started ?? createSandbox(sandboxOptions);
+  const idUrl = started ? started.url : ID_URL;
+  const apiUrl = started ? started.url : API_URL;
   const client = sandbox.credentials.oauth_client;
   const logs: string[] = [];
   const destination = new Writable({
@@ -74,8 +80,8 @@ export async function createHarness(options: HarnessOptions = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hc-server-'));
   const keys = options.keys ?? generateKeySpec(1);
   const config: Config = {
-    harvestIdUrl: ID_URL,
-    harvestApiUrl: API_URL,
+    harvestIdUrl: idUrl,
+    harvestApiUrl: apiUrl,
     clientId: client.client_id,
     clientSecret: client.client_secret,
     userAgent: 'Harvest Connect tests (tests@example.com)',
@@ -92,7 +98,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const clock = { now: Date.now() };
   const server = createServer(config, {
     now: () => clock.now,
-    harvestFetch: sandboxFetch(sandbox, ID_URL, API_URL),
+    harvestFetch: started ? fetch : sandboxFetch(sandbox, ID_URL, API_URL),
     log: createLogger({ level: 'debug', destination }),
     ...options.server,
   });
@@ -112,6 +118,11 @@ export async function createHarness(options: HarnessOptions = {}) {
     admin,
     tenant,
     apiHeaders,
+    /** Closes the server and, in loopback mode, the sandbox's port. */
+    async close() {
+      await server.close();
+      await started?.close();
+    },
   };
 }
 
