@@ -74,5 +74,6 @@ export async function connectWithOAuth(h: Harness, personId: number, linkBody = 
   expect(back.status).toBe(303);
   expect(pathOf(back.headers.get('location'))).toBe(sessionPath);
   const session = await pollSession(h, link.link_token, sessionId);
-  return { link, browser, sessionId, session };
+  const code = new URL(callback, 'http://x.invalid').searchParams.get('code');
+  return { link, browser, sessionId, session, code };
 }
