@@ -9,7 +9,7 @@ describe('pagination envelope (page-based)', () => {
     const { status, body } = await call(
       s,
       'GET',
-      '/v2/time_entries?per_page=10&page=2&user_id=' + s.credentials.personal_access_tokens[2]!.user_id,
+      `/v2/time_entries?per_page=10&page=2&user_id=${s.credentials.personal_access_tokens[2]!.user_id}`,
     );
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(

@@ -56,6 +56,7 @@ describe('time entries: listing', () => {
 
   it('filters by user, project, client, task, dates and updated_since', async () => {
     const any = (await call(s, 'GET', '/v2/time_entries?per_page=1&is_running=false')).body.time_entries[0];
+    // biome-ignore lint/suspicious/noExplicitAny: entries are checked field by field
     const checks: Array<[string, (e: Record<string, any>) => boolean]> = [
       [`user_id=${any.user.id}`, (e) => e.user.id === any.user.id],
       [`project_id=${any.project.id}`, (e) => e.project.id === any.project.id],
