@@ -219,6 +219,18 @@ describe('TimerButton', () => {
     expect(widget('item-1')).toHaveTextContent('since 8:00am');
   });
 
+  it('polls the running timer gently: one interval per QueryClient, whatever the number of buttons', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const qc = seed({ running: null });
+    renderTwo(qc);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(30_000);
+    vi.useRealTimers();
+    // The refetch really went out (and failed: nothing listens on the test port), keeping the last good value.
+    await waitFor(() => expect(qc.getQueryState(timeKeys.running())?.errorUpdateCount).toBe(1));
+    expect(widget('item-1')).toHaveAttribute('data-state', 'idle');
+  });
+
   it('says when there is no project to track time on', async () => {
     const user = userEvent.setup();
     const qc = seed();

@@ -130,6 +130,11 @@ export function TimerButton(props: TimerButtonProps) {
     <div {...root} data-state={status} data-mode={timer.mode} data-pending={timer.pending ?? undefined}>
       {main}
       {timer.formOpen && status !== 'running' ? <TimerStartForm timer={timer} messages={t} /> : null}
+      {timer.notice ? (
+        <span className="hc-timer__notice" role="status">
+          {timer.notice}
+        </span>
+      ) : null}
       {timer.error ? (
         <div className="hc-timer__error" role="alert">
           {timer.error}{' '}

@@ -1,4 +1,4 @@
-import type { HarvestTimeEntry, StartTimerRequest } from '@harvest-connect/protocol';
+import type { HarvestTimeEntry, StartTimerRequest, TimerChangeResponse } from '@harvest-connect/protocol';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { useStore } from 'zustand';
@@ -31,7 +31,10 @@ export interface UseTimerButtonOptions {
   name?: string;
   defaultProject?: DefaultProject;
   /** Failure messages (from `timerMessages`). */
-  messages: Pick<TimerMessages, 'timerStartFailed' | 'timerStopFailed' | 'timerRestartFailed'>;
+  messages: Pick<
+    TimerMessages,
+    'timerStartFailed' | 'timerStopFailed' | 'timerRestartFailed' | 'timerStoppedOther'
+  >;
 }
 
 /** Seconds tracked on a running entry at `now` (whole seconds). */
@@ -85,6 +88,8 @@ export function useTimerButton(options: UseTimerButtonOptions) {
   const error = useStore(timerUiStore, (s) => s.errors[uiKey] ?? null);
   const assignments = useQuery({ ...timeQueries.assignments(client), enabled: formOpen }, queryClient);
   const [pending, setPending] = useState<'start' | 'stop' | 'restart' | null>(null);
+  // Says which other timer Harvest stopped when this one started (one running timer per person).
+  const [notice, setNotice] = useState<string | null>(null);
 
   const [form, dispatch] = useReducer(timerFormReducer, {
     projectId: null,
@@ -132,11 +137,19 @@ export function useTimerButton(options: UseTimerButtonOptions) {
             : 'idle';
 
   const ui = timerUiStore.getState();
-  const run = async (kind: 'start' | 'stop' | 'restart', task: () => Promise<unknown>, failure: string) => {
+  const run = async (
+    kind: 'start' | 'stop' | 'restart',
+    task: () => Promise<TimerChangeResponse>,
+    failure: string,
+  ) => {
     setPending(kind);
+    setNotice(null);
     ui.setError(uiKey, null);
     try {
-      await task();
+      const { stopped } = await task();
+      if (stopped && stopped.external_reference?.id !== refId) {
+        setNotice(latest.current.messages.timerStoppedOther(stopped.notes || stopped.project.name));
+      }
     } catch {
       timerUiStore.getState().setError(uiKey, failure);
     } finally {
@@ -159,6 +172,7 @@ export function useTimerButton(options: UseTimerButtonOptions) {
     elapsedSeconds: runningEntry ? elapsedSeconds(runningEntry, now, running.dataUpdatedAt) : 0,
     pending,
     error,
+    notice,
     dismissError: () => ui.setError(uiKey, null),
     formOpen,
     openForm: () => ui.openForm(uiKey),
