@@ -1,5 +1,5 @@
 import type { Connect } from './connect';
-import type { FlowCallbacks } from './flow';
+import type { FlowCallbacks } from './options';
 
 /** The elements the script tag drives: plain buttons with the data attribute, and the custom element. */
 export const BUTTON_SELECTOR = '[data-harvest-connect],harvest-connect-button';

@@ -105,6 +105,26 @@ describe('one flow at a time', () => {
     expect(second).not.toHaveBeenCalled();
   });
 
+  it('survives remounts: subscribers come and go, a remounted click re-joins the flow, one outcome', async () => {
+    const onSuccess = vi.fn();
+    const first = connect.open({ linkToken: 'hc_lt_test_token', onSuccess });
+    const seenByFirstMount: string[] = [];
+    const unmount = connect.subscribe(() => seenByFirstMount.push(connect.getSnapshot().status));
+    await flush();
+    unmount(); // StrictMode unmounts and mounts again
+    const seenBySecondMount: string[] = [];
+    connect.subscribe(() => seenBySecondMount.push(connect.getSnapshot().status));
+    const again = connect.open({ linkToken: 'hc_lt_test_token', onSuccess }); // the remounted button's click
+    expect(again).toBe(first);
+    env.server.succeed();
+    await vi.advanceTimersByTimeAsync(2000);
+    await first;
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(seenByFirstMount).toEqual(['open']);
+    expect(seenBySecondMount).toEqual(['done']);
+    expect(env.openCalls).toHaveLength(1);
+  });
+
   it('starts a fresh flow after the outcome, even from inside the exit callback', async () => {
     let retry: Promise<unknown> | undefined;
     const promise = connect.open({

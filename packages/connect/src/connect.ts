@@ -1,18 +1,17 @@
 import type { ConnectEvent, ConnectOutcome } from '@harvest-connect/protocol';
 import { browserEnv, type ConnectEnv } from './env';
 import { errorOutcome } from './errors';
-import {
-  type ConnectOpenMode,
-  type Flow,
-  type FlowCallbacks,
-  type LinkTokenSource,
-  type OpenOptions,
-  startFlow,
-} from './flow';
+import { type Flow, startFlow } from './flow';
+import type { ConnectOpenMode, FlowCallbacks, LinkTokenSource, OpenOptions } from './options';
 import { clearResume, loadResume, withoutSessionParam } from './redirect';
 import { type ConnectSnapshot, createStore } from './store';
 
-/** Options of `createConnect()`. */
+/**
+ * Options of `createConnect()`.
+ *
+ * @example
+ * createConnect({ serverUrl: 'https://connect.example.com', mode: 'popup', onEvent: (e) => track(e.name) });
+ */
 export interface ConnectOptions {
   /** Base URL of the Harvest Connect server, e.g. `https://connect.example.com`. */
   serverUrl: string;
@@ -26,7 +25,12 @@ export interface ConnectOptions {
   onEvent?: (event: ConnectEvent) => void;
 }
 
-/** A connect instance: one flow at a time, observable as a tiny store. */
+/**
+ * A connect instance: one flow at a time, observable as a tiny store.
+ *
+ * @example
+ * const snapshot = useSyncExternalStore(connect.subscribe, connect.getSnapshot, connect.getSnapshot);
+ */
 export interface Connect {
   /**
    * Starts a flow, or returns the running one (its window comes to the front). Call it synchronously in the

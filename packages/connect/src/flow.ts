@@ -3,7 +3,6 @@ import {
   type ConnectEventName,
   type ConnectOutcome,
   type ConnectSession,
-  type ConnectSuccess,
   POPUP_EVENT_TYPE,
   type StartConnectSessionRequest,
   type StartConnectSessionResponse,
@@ -12,40 +11,11 @@ import { request } from './api';
 import type { ConnectEnv, MessageLike, PopupLike } from './env';
 import { type ConnectFailure, errorOutcome } from './errors';
 import { readPopupMessage } from './message-filter';
+import type { ConnectOpenMode, OpenOptions } from './options';
 import { createPoller, type Poller } from './poller';
 import { isInAppBrowser, openPopup } from './popup-window';
 import { clearResume, type ResumeState, saveResume, withoutSessionParam } from './redirect';
 import type { ConnectSnapshot } from './store';
-
-/** The link token: a value, a promise, or a function called once the window is open. */
-export type LinkTokenSource = string | Promise<string> | (() => string | Promise<string>);
-
-/** `auto`: a popup, or a same-tab redirect where no popup can open. */
-export type ConnectOpenMode = 'auto' | 'popup' | 'redirect';
-
-/** The callbacks of one flow. Each terminal callback runs once, after the promise has resolved. */
-export interface FlowCallbacks {
-  /** The account was linked (or reconnected). */
-  onSuccess?: (result: ConnectSuccess, outcome: ConnectOutcome & { type: 'success' }) => void;
-  /** Every other outcome: cancelled, blocked, timeout, error. */
-  onExit?: (outcome: Exclude<ConnectOutcome, { type: 'success' }>) => void;
-  /** Analytics events of this flow, in order. */
-  onEvent?: (event: ConnectEvent) => void;
-}
-
-/** Options of `connect.open()`. */
-export interface OpenOptions extends FlowCallbacks {
-  /** From the product's backend (`POST /v1/link-tokens`). A promise or function lets the window open first. */
-  linkToken: LinkTokenSource;
-  /** Defaults to the instance's mode (`auto`). */
-  mode?: ConnectOpenMode;
-  /** Whole-flow timeout; defaults to the instance's (10 minutes). */
-  timeoutMs?: number;
-  /** Redirect mode: where the flow returns; defaults to the current URL. Must be on the link token's origin. */
-  returnUrl?: string;
-  /** Reconnect: the integrated account the link token was created for. */
-  integratedAccountId?: string;
-}
 
 /** What a flow needs from its `Connect` instance. */
 export interface FlowContext {

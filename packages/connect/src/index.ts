@@ -15,5 +15,5 @@ export type {
   ConnectSuccess,
 } from '@harvest-connect/protocol';
 export { type Connect, type ConnectOptions, createConnect } from './connect';
-export type { ConnectOpenMode, FlowCallbacks, LinkTokenSource, OpenOptions } from './flow';
+export type { ConnectOpenMode, FlowCallbacks, LinkTokenSource, OpenOptions } from './options';
 export type { ConnectSnapshot, ConnectStatus } from './store';

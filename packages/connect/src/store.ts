@@ -8,7 +8,12 @@ import type { ConnectOutcome } from '@harvest-connect/protocol';
  */
 export type ConnectStatus = 'idle' | 'opening' | 'open' | 'finishing' | 'done';
 
-/** An immutable snapshot: a new object on every change and only then, as `useSyncExternalStore` expects. */
+/**
+ * An immutable snapshot: a new object on every change and only then, as `useSyncExternalStore` expects.
+ *
+ * @example
+ * if (connect.getSnapshot().status === 'done') render(connect.getSnapshot().outcome);
+ */
 export interface ConnectSnapshot {
   readonly status: ConnectStatus;
   readonly outcome?: ConnectOutcome;

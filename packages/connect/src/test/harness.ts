@@ -1,7 +1,7 @@
 import { type ConnectEvent, POPUP_MESSAGE_TYPE } from '@harvest-connect/protocol';
 import { expect, vi } from 'vitest';
 import { type Connect, type ConnectOptions, createConnect } from '../connect';
-import type { OpenOptions } from '../flow';
+import type { OpenOptions } from '../options';
 import { createFakeEnv, type FakeEnv, LINK_TOKEN, SERVER_URL } from './fake-env';
 
 /** Lets pending promises (fetches, awaits) run without moving the (fake) clock. */

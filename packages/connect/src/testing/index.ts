@@ -7,10 +7,15 @@ import type {
   ErrorCode,
 } from '@harvest-connect/protocol';
 import type { Connect, ConnectOptions } from '../connect';
-import type { FlowCallbacks, OpenOptions } from '../flow';
+import type { FlowCallbacks, OpenOptions } from '../options';
 import { type ConnectSnapshot, createStore } from '../store';
 
-/** The account a simulated success links unless the test passes its own. */
+/**
+ * The account a simulated success links unless the test passes its own.
+ *
+ * @example
+ * expect(await promise).toEqual({ type: 'success', session_id: 'cs_test_1', result: TEST_SUCCESS });
+ */
 export const TEST_SUCCESS: ConnectSuccess = {
   integrated_account_id: 'ia_test',
   harvest_account: { id: 1, name: 'Test Account' },
@@ -18,7 +23,12 @@ export const TEST_SUCCESS: ConnectSuccess = {
   reconnected: false,
 };
 
-/** Ends the running flow of a test double with the outcome a host app's test needs. */
+/**
+ * Ends the running flow of a test double with the outcome a host app's test needs.
+ *
+ * @example
+ * connect.simulate.error('link_token.expired');
+ */
 export interface Simulate {
   success(result?: Partial<ConnectSuccess>): void;
   cancel(): void;
@@ -30,7 +40,12 @@ export interface Simulate {
   event(name: ConnectEventName): void;
 }
 
-/** The double: the public surface of `Connect`, plus `simulate` and a record of what the app asked for. */
+/**
+ * The double: the public surface of `Connect`, plus `simulate` and a record of what the app asked for.
+ *
+ * @example
+ * expect(connect.opened.at(-1)).toMatchObject({ integratedAccountId: 'ia_1' });
+ */
 export interface TestConnect extends Connect {
   simulate: Simulate;
   /** The options of every `open()`/`reconnect()` that started a flow, oldest first. */
