@@ -56,6 +56,8 @@ export interface Connect {
 
 /**
  * Creates a connect instance. Safe during server-side rendering: nothing touches `window` until `open()`.
+ * The second argument is internal: the window-like environment (tests pass a fake); by default the page's
+ * `window`, read when a flow starts.
  *
  * @example
  * const connect = createConnect({ serverUrl: 'https://connect.example.com' });
