@@ -5,6 +5,7 @@ import { createTokenSource, type SessionTokenResult } from './tokenSource';
 /** Query values; `undefined` and `null` are left out of the URL. */
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
+/** Options of `createClient`: where the server is and how to get a session token. */
 export interface ClientOptions {
   /** Base URL of the Harvest Connect server, e.g. `https://connect.example.com`. */
   serverUrl: string;

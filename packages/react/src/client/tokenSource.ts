@@ -1,6 +1,7 @@
 /** What `getSessionToken` may answer: the bare token, or the server's `{ session_token, expires_at }`. */
 export type SessionTokenResult = string | { session_token: string; expires_at: string };
 
+/** Options of `createTokenSource`. */
 export interface TokenSourceOptions {
   sessionToken?: string;
   getSessionToken?: () => Promise<SessionTokenResult>;
@@ -9,6 +10,7 @@ export interface TokenSourceOptions {
   now?: () => number;
 }
 
+/** A cached session token that renews itself. */
 export interface TokenSource {
   /** The current token, renewed first when it is missing or near its expiry. */
   get(): Promise<string | null>;

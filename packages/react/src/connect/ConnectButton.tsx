@@ -6,6 +6,7 @@ import { connectMessages } from './connectMessages';
 import type { LinkTokenInput } from './connectTypes';
 import { useConnect } from './useConnect';
 
+/** Props of `ConnectButton`. */
 export interface ConnectButtonProps extends FlowCallbacks {
   /** A link token from your backend, or a function fetching one (called after the window opened). */
   linkToken: LinkTokenInput;

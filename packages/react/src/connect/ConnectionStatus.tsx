@@ -10,6 +10,7 @@ import { ConnectButton } from './ConnectButton';
 import { connectMessages } from './connectMessages';
 import type { LinkTokenInput } from './connectTypes';
 
+/** Props of `ConnectionStatus`. */
 export interface ConnectionStatusProps extends FlowCallbacks {
   /** A link token (or a function fetching one) for Reconnect and Connect; without it no button shows. */
   linkToken?: LinkTokenInput;
@@ -21,6 +22,7 @@ export interface ConnectionStatusProps extends FlowCallbacks {
   className?: string;
 }
 
+/** What `ConnectionStatus` shows (also its `data-state`). */
 export type ConnectionState = 'loading' | 'connected' | 'needs_reconnect' | 'disconnected' | 'error';
 
 /**

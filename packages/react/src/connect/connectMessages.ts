@@ -17,4 +17,5 @@ export const connectMessages = {
   connectBlocked: 'The Harvest window was blocked. Allow pop-ups and try again.',
 };
 
+/** The strings of the connect widgets. */
 export type ConnectMessages = typeof connectMessages;

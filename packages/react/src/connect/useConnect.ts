@@ -6,6 +6,7 @@ import { useHarvestQueryClient } from '../provider/queryClientContext';
 import { accountKeys } from '../queries/account';
 import type { LinkTokenInput } from './connectTypes';
 
+/** Options of `useConnect`: the flow's mode and callbacks (always the latest ones are called). */
 export interface UseConnectOptions extends FlowCallbacks {
   /** `auto` (popup, else same-tab redirect), `popup` or `redirect`. */
   mode?: ConnectOpenMode;

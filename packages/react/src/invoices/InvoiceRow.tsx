@@ -6,6 +6,7 @@ import { acceptsPayment, type InvoiceBadgeState, invoiceBadgeState } from './inv
 import { PaymentHistory } from './PaymentHistory';
 import { RecordPayment } from './RecordPayment';
 
+/** Props of `InvoiceRow`. */
 export interface InvoiceRowProps {
   /** The invoice shown. */
   invoice: InvoiceWithStatus;

@@ -14,6 +14,7 @@ import { invoiceMessages } from './invoiceMessages';
 /** The state filter: Harvest's states plus `overdue`; `all` sends no filter. */
 export type InvoiceStateFilter = HarvestInvoiceState | 'overdue' | 'all';
 
+/** Props of `InvoiceStatusPanel`. */
 export interface InvoiceStatusPanelProps {
   /** Only this Harvest client's invoices. */
   clientId?: number;

@@ -6,6 +6,7 @@ import { useHarvestQueryClient } from '../provider/queryClientContext';
 import { invoiceQueries } from '../queries/invoices';
 import type { InvoiceMessages } from './invoiceMessages';
 
+/** Props of `PaymentHistory`. */
 export interface PaymentHistoryProps {
   /** The invoice whose payments are listed. */
   invoice: Pick<InvoiceWithStatus, 'id' | 'currency'>;

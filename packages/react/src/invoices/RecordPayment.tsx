@@ -18,6 +18,7 @@ import {
   validatePayment,
 } from './paymentFormReducer';
 
+/** Props of `RecordPayment`. */
 export interface RecordPaymentProps {
   /** The invoice paid. */
   invoice: InvoiceWithStatus;

@@ -44,4 +44,5 @@ export const invoiceMessages = {
   paymentRecorded: 'Payment recorded.',
 };
 
+/** The strings of the invoice widgets. */
 export type InvoiceMessages = typeof invoiceMessages;

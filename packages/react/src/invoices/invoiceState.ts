@@ -18,7 +18,12 @@ export function invoiceBadgeState(
   return invoice.overdue || invoice.due_date < today ? 'overdue' : 'open';
 }
 
-/** True when a payment can be recorded: the invoice is sent (open or overdue) and money is still due. */
+/**
+ * True when a payment can be recorded: the invoice is sent (open or overdue) and money is still due.
+ *
+ * @example
+ * acceptsPayment(invoice) && showRecordPayment();
+ */
 export function acceptsPayment(invoice: Pick<InvoiceWithStatus, 'state' | 'due_amount'>): boolean {
   return invoice.state === 'open' && invoice.due_amount > 0;
 }

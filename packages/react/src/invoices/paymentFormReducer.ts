@@ -1,6 +1,8 @@
 import type { CreatePaymentRequest } from '@harvest-connect/protocol';
 
+/** A field of the record-payment form. */
 export type PaymentField = 'amount' | 'date' | 'notes';
+/** What is wrong with a field; the widget turns it into a message. */
 export type PaymentErrorCode = 'amount_required' | 'amount_positive' | 'amount_too_high' | 'date_required';
 
 /** The record-payment form: raw field text, per-field problems, and the submission's progress. */
@@ -12,6 +14,7 @@ export interface PaymentFormState {
   status: 'editing' | 'submitting' | 'failed' | 'succeeded';
 }
 
+/** Named actions of `paymentFormReducer`. */
 export type PaymentFormAction =
   | { type: 'fieldChanged'; field: PaymentField; value: string }
   | { type: 'submitted'; dueAmount: number }

@@ -8,6 +8,7 @@ import type { Messages } from '../i18n/messages';
 import { HarvestConnectContext, type HarvestConnectContextValue, type Theme } from './context';
 import { QueryClientContext } from './queryClientContext';
 
+/** Props of `HarvestConnectProvider`. */
 export interface HarvestConnectProviderProps {
   /** Base URL of your Harvest Connect server. */
   serverUrl: string;

@@ -3,6 +3,7 @@ import type { HarvestConnectClient } from '../client/createClient';
 import type { ConnectLike } from '../connect/connectTypes';
 import type { Messages } from '../i18n/messages';
 
+/** Colour scheme of the widgets; `system` follows `prefers-color-scheme`. */
 export type Theme = 'light' | 'dark' | 'system';
 
 /** What `HarvestConnectProvider` gives every hook and widget. */
@@ -17,6 +18,12 @@ export interface HarvestConnectContextValue {
   getConnect: () => ConnectLike;
 }
 
+/**
+ * The provider's React context; read it with `useHarvestConnect()`.
+ *
+ * @example
+ * const ctx = useContext(HarvestConnectContext); // null outside the provider
+ */
 export const HarvestConnectContext = createContext<HarvestConnectContextValue | null>(null);
 
 /**

@@ -4,6 +4,9 @@ import { createContext, useContext } from 'react';
 /**
  * Our own context for the QueryClient, so an internal client never shadows the host's `QueryClientProvider`
  * for the host's components rendered inside ours.
+ *
+ * @example
+ * const qc = useContext(QueryClientContext); // prefer useHarvestQueryClient()
  */
 export const QueryClientContext = createContext<QueryClient | null>(null);
 

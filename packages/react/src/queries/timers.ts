@@ -10,7 +10,12 @@ import type {
 import { queryOptions } from '@tanstack/react-query';
 import type { HarvestConnectClient } from '../client/createClient';
 
-/** How often the running timer is re-read, to pick up timers started in Harvest itself (fact sheet §6.5). */
+/**
+ * How often the running timer is re-read, to pick up timers started in Harvest itself (fact sheet §6.5).
+ *
+ * @example
+ * setInterval(refetchRunning, RUNNING_TIMER_POLL_MS);
+ */
 export const RUNNING_TIMER_POLL_MS = 30_000;
 
 /**

@@ -7,6 +7,7 @@ import type { DefaultProject } from './timerFormReducer';
 import { timerMessages } from './timerMessages';
 import { type TimerExternalReference, useTimerButton } from './useTimerButton';
 
+/** Props of `TimerButton`. */
 export interface TimerButtonProps {
   /** The item of your product the time is for: its id, its group (e.g. project), account and permalink. */
   externalReference: TimerExternalReference;

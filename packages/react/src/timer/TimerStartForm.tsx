@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { TimerMessages } from './timerMessages';
 import type { TimerButtonApi } from './useTimerButton';
 
+/** Props of `TimerStartForm`. */
 export interface TimerStartFormProps {
   /** The headless timer this form starts. */
   timer: TimerButtonApi;

@@ -43,7 +43,12 @@ export function useNowSeconds(active: boolean): number {
   return useSyncExternalStore(active ? subscribe : noop, getSnapshot, getServerSnapshot);
 }
 
-/** How many components listen to the clock (for tests: one interval serves them all). */
+/**
+ * How many components listen to the clock (for tests: one interval serves them all).
+ *
+ * @example
+ * expect(clockListenerCount()).toBe(2);
+ */
 export function clockListenerCount(): number {
   return listeners.size;
 }

@@ -10,6 +10,7 @@ export interface TimerFormState {
 /** A project preselected by its exact code or name, as the Harvest Button's `data-default` does (§6.1). */
 export type DefaultProject = { code: string } | { name: string };
 
+/** Named actions of `timerFormReducer`. */
 export type TimerFormAction =
   | { type: 'projectChosen'; projectId: number; assignments: readonly HarvestProjectAssignment[] }
   | { type: 'taskChosen'; taskId: number }

@@ -29,4 +29,5 @@ export const timerMessages = {
   timerStoppedOther: (name: string) => `Stopped the timer on ${name}.`,
 };
 
+/** The strings of the TimerButton. */
 export type TimerMessages = typeof timerMessages;

@@ -4,7 +4,12 @@ import type { HarvestConnectClient } from '../client/createClient';
 import { timeKeys } from '../queries/timers';
 import { broadcastTimerChange } from './timerSync';
 
-/** A stand-in for the entry being started, shown until Harvest answers. Negative id: never sent anywhere. */
+/**
+ * A stand-in for the entry being started, shown until Harvest answers. Negative id: never sent anywhere.
+ *
+ * @example
+ * queryClient.setQueryData(timeKeys.running(), optimisticEntry({ project_id: 7, task_id: 3 }));
+ */
 export function optimisticEntry(request: StartTimerRequest, base?: HarvestTimeEntry): HarvestTimeEntry {
   const now = new Date().toISOString();
   const ref = request.external_reference;
@@ -61,7 +66,12 @@ export async function changeTimer(
   }
 }
 
-/** The three timer calls of the data API. */
+/**
+ * The three timer calls of the data API.
+ *
+ * @example
+ * const { result, stopped } = await timerCalls.start(client, { project_id: 7, task_id: 3 });
+ */
 export const timerCalls = {
   start: (client: HarvestConnectClient, body: StartTimerRequest) =>
     client.post<TimerChangeResponse>('/v1/tools/timers', body),

@@ -2,7 +2,12 @@ import type { HarvestTimeEntry } from '@harvest-connect/protocol';
 import type { QueryClient } from '@tanstack/react-query';
 import { RUNNING_TIMER_POLL_MS, timeKeys } from '../queries/timers';
 
-/** The channel every tab of the host app shares for timer changes. */
+/**
+ * The channel every tab of the host app shares for timer changes.
+ *
+ * @example
+ * new BroadcastChannel(TIMER_CHANNEL).onmessage = (e) => console.log(e.data.running);
+ */
 export const TIMER_CHANNEL = 'harvest-connect:timers';
 
 /** What one tab tells the others after a timer changed. Time entry data only; never a token. */

@@ -23,8 +23,10 @@ export interface TimerExternalReference {
   permalink: string;
 }
 
+/** What a TimerButton shows (also its `data-state`). */
 export type TimerStatus = 'loading' | 'error' | 'idle' | 'running' | 'stopped' | 'locked';
 
+/** Options of `useTimerButton`. */
 export interface UseTimerButtonOptions {
   externalReference: TimerExternalReference;
   /** The item's name: prefills the notes. */
@@ -37,7 +39,12 @@ export interface UseTimerButtonOptions {
   >;
 }
 
-/** Seconds tracked on a running entry at `now` (whole seconds). */
+/**
+ * Seconds tracked on a running entry at `now` (whole seconds).
+ *
+ * @example
+ * elapsedSeconds(entry, Math.floor(Date.now() / 1000), dataUpdatedAt); // 3725
+ */
 export function elapsedSeconds(entry: HarvestTimeEntry, now: number, fetchedAtMs: number): number {
   const started = entry.timer_started_at ? Date.parse(entry.timer_started_at) : Number.NaN;
   if (!Number.isNaN(started))
@@ -225,4 +232,5 @@ export function useTimerButton(options: UseTimerButtonOptions) {
   };
 }
 
+/** What `useTimerButton` returns. */
 export type TimerButtonApi = ReturnType<typeof useTimerButton>;

@@ -2,6 +2,7 @@ import type { UnifiedUser } from '@harvest-connect/protocol';
 import { useState } from 'react';
 import { initials } from './filterUsers';
 
+/** Props of `Avatar`. */
 export interface AvatarProps {
   /** The person shown. */
   user: Pick<UnifiedUser, 'first_name' | 'last_name' | 'name' | 'avatar_url'>;

@@ -2,6 +2,7 @@ import type { UnifiedUser } from '@harvest-connect/protocol';
 import { Avatar } from './Avatar';
 import type { UserPickerMessages } from './userPickerMessages';
 
+/** Props of `UserOption`. */
 export interface UserOptionProps {
   /** The person shown. */
   user: UnifiedUser;

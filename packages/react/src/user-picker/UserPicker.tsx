@@ -40,6 +40,7 @@ type SelectionProps =
       onChange?: (id: string | null, user: UnifiedUser | null) => void;
     };
 
+/** Props of `UserPicker`: single or multiple selection, plus data, filters and rendering options. */
 export type UserPickerProps = SelectionProps & {
   /** The people to choose from; when given, nothing is fetched (useful for tests and custom sources). */
   users?: UnifiedUser[];

@@ -1,6 +1,7 @@
 import type { UserFilters } from './filterUsers';
 import type { UserPickerMessages } from './userPickerMessages';
 
+/** Props of `UserPickerFilters`. */
 export interface UserPickerFiltersProps {
   /** Current filters. */
   value: UserFilters;

@@ -8,7 +8,12 @@ export interface UserFilters {
   status?: 'active' | 'inactive';
 }
 
-/** Lowercased, accent-free text for matching ("José" matches "jose"). */
+/**
+ * Lowercased, accent-free text for matching ("José" matches "jose").
+ *
+ * @example
+ * normalize('José'); // "jose"
+ */
 export function normalize(text: string): string {
   return text
     .normalize('NFD')

@@ -6,6 +6,7 @@ import { useHarvestQueryClient } from '../provider/queryClientContext';
 import { type UserListFilters, userDirectoryQueries } from '../queries/userDirectory';
 import type { UserFilters } from './filterUsers';
 
+/** Options of `useUserDirectory`. */
 export interface UseUserDirectoryOptions {
   /** The (debounced) search text sent to the server as `q`. */
   q?: string;
@@ -14,6 +15,7 @@ export interface UseUserDirectoryOptions {
   enabled?: boolean;
 }
 
+/** What `useUserDirectory` returns. */
 export interface UserDirectoryResult {
   users: UnifiedUser[];
   isLoading: boolean;

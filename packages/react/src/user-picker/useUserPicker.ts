@@ -10,6 +10,7 @@ import {
   userPickerReducer,
 } from './userPickerReducer';
 
+/** Options of `useUserPicker`. */
 export interface UseUserPickerOptions {
   /** Every candidate user loaded so far; the hook filters them locally on each keystroke. */
   items: readonly UnifiedUser[];
@@ -248,4 +249,5 @@ export function useUserPicker(options: UseUserPickerOptions) {
   };
 }
 
+/** What `useUserPicker` returns: state, visible items and prop getters. */
 export type UserPickerApi = ReturnType<typeof useUserPicker>;

@@ -28,4 +28,5 @@ export const userPickerMessages = {
   userPickerSelected: 'Selected people',
 };
 
+/** The strings of the user picker. */
 export type UserPickerMessages = typeof userPickerMessages;

@@ -6,7 +6,12 @@ export interface UserPickerState {
   highlightedIndex: number;
 }
 
-/** How many options PageUp and PageDown move by. */
+/**
+ * How many options PageUp and PageDown move by.
+ *
+ * @example
+ * dispatch({ type: 'moved', delta: PAGE_SIZE, itemCount, wrap: false });
+ */
 export const PAGE_SIZE = 10;
 
 /**
@@ -26,6 +31,10 @@ export type UserPickerAction =
   | { type: 'blurred' }
   | { type: 'itemsChanged'; itemCount: number };
 
+/**
+ * @example
+ * useReducer(userPickerReducer, initialUserPickerState);
+ */
 export const initialUserPickerState: UserPickerState = {
   inputValue: '',
   isOpen: false,

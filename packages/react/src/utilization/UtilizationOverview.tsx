@@ -11,6 +11,7 @@ import { useRootProps } from '../utils/useRootProps';
 import { groupUtilization } from './groupUtilization';
 import { type UtilizationMessages, utilizationMessages } from './utilizationMessages';
 
+/** Props of `UtilizationOverview`. */
 export interface UtilizationOverviewProps {
   /** Any day of the week to show, `YYYY-MM-DD`; the current week by default. */
   week?: string;

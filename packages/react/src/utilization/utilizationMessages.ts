@@ -22,4 +22,5 @@ export const utilizationMessages = {
   utilizationRetry: 'Retry',
 };
 
+/** The strings of the utilization overview. */
 export type UtilizationMessages = typeof utilizationMessages;
