@@ -207,6 +207,16 @@ export function createTokenProvider(deps: Deps, webhooks: Webhooks, options: Tok
     /** A fresh access token for the account (refreshing first if it is close to expiry). */
     get: (accountId: string) => get(accountId),
     /**
+     * Harvest refused `staleAccessToken` (a 401): force one refresh, unless the stored token already moved on
+     * (another caller refreshed), in which case that newer token is returned without a Harvest call.
+     */
+    async refresh(accountId: string, staleAccessToken: string): Promise<HarvestAccess> {
+      const { account, cred, secrets } = await load(accountId);
+      if (secrets.access_token !== staleAccessToken) return access(account, cred, secrets);
+      if (account.auth_type === 'pat') return markNeedsReauth(account, cred.version);
+      return get(accountId, cred.version);
+    },
+    /**
      * Runs one Harvest call with a fresh token; on a 401 forces one refresh (unless someone already did) and
      * retries once. A personal access token refused with 401 marks the account `needs_reauth`.
      */

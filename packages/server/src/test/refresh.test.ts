@@ -76,6 +76,19 @@ describe('refresh (RELIABILITY.md "Refresh")', () => {
     expect(again.status).toBe(200);
   });
 
+  it('refresh(stale) forces one refresh, and hands later callers with the same stale token the new one', async () => {
+    const { accountId } = await linked();
+    const stale = (await h.server.tokens.get(accountId)).accessToken;
+    const [x, y] = await Promise.all([
+      h.server.tokens.refresh(accountId, stale),
+      h.server.tokens.refresh(accountId, stale),
+    ]);
+    expect(x.accessToken).not.toBe(stale);
+    expect(y.accessToken).toBe(x.accessToken);
+    expect((await h.server.tokens.refresh(accountId, stale)).accessToken).toBe(x.accessToken);
+    expect(tokenRequests(h.sandbox)).toBe(2);
+  });
+
   it('a rotated refresh token is persisted; an absent one keeps the old', async () => {
     const strip = { on: false };
     const holder: { h?: Harness } = {};
