@@ -141,6 +141,8 @@ describe('one flow at a time', () => {
     expect(retry).toBeDefined();
     expect(retry).not.toBe(promise);
     expect(env.openCalls).toHaveLength(2);
+    // A window of its own: never a leftover of the previous flow.
+    expect(env.openCalls[1]!.target).not.toBe(env.openCalls[0]!.target);
     expect(connect.getSnapshot()).toMatchObject({ status: 'open', sessionId: 'cs_2' });
     connect.close();
   });

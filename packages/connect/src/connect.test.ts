@@ -27,7 +27,10 @@ describe('popup flow', () => {
     const promise = connect.open({ linkToken: token });
     // Still inside the click: the window exists, nothing was fetched yet.
     expect(env.openCalls).toHaveLength(1);
-    expect(env.openCalls[0]).toMatchObject({ url: '', target: 'harvest-connect' });
+    expect(env.openCalls[0]).toMatchObject({
+      url: '',
+      target: expect.stringMatching(/^harvest-connect-\w+$/),
+    });
     expect(env.openCalls[0]!.features).toBe('popup,width=520,height=720,left=560,top=140');
     expect(env.server.requests).toHaveLength(0);
     expect(connect.getSnapshot().status).toBe('opening');

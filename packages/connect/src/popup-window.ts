@@ -1,7 +1,12 @@
 import type { ConnectEnv, PopupLike } from './env';
 
-/** The one window name: a second click re-uses (and focuses) the same window instead of stacking new ones. */
-export const POPUP_NAME = 'harvest-connect';
+/**
+ * Prefix of the popup's window name. Each flow gets a name of its own: re-using one name would hand a new flow
+ * a window left over from an earlier one, which this page may no longer navigate or close (a page that severed
+ * its opener, or Cross-Origin-Opener-Policy). Repeated clicks never reach `window.open` anyway: `open()` returns
+ * the running flow. The suffix is not a secret.
+ */
+export const POPUP_NAME = 'harvest-connect-';
 const WIDTH = 520;
 const HEIGHT = 720;
 
@@ -20,9 +25,12 @@ export function openPopup(env: ConnectEnv): PopupLike | null {
   // Centred on the page's window; browsers clamp a window that would not fit on screen.
   const left = (env.screenX + (env.outerWidth - WIDTH) / 2) | 0;
   const top = (env.screenY + (env.outerHeight - HEIGHT) / 2) | 0;
-  // An empty URL opens about:blank, and only focuses a window of that name that is already open. A blocker (or
-  // a sandboxed iframe without allow-popups) makes it return null.
-  const popup = env.open('', POPUP_NAME, `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
+  // An empty URL opens about:blank. A blocker (or a sandboxed iframe without allow-popups) makes it return null.
+  const popup = env.open(
+    '',
+    POPUP_NAME + Math.random().toString(36).slice(2),
+    `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`,
+  );
   return popup && !popup.closed ? popup : null;
 }
 
