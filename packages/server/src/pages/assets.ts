@@ -1,8 +1,8 @@
-import { POPUP_MESSAGE_TYPE } from '@harvest-connect/protocol';
+import { POPUP_EVENT_TYPE, POPUP_MESSAGE_TYPE } from '@harvest-connect/protocol';
 
 /**
  * The popup's only script, served from our origin (CSP `script-src 'self'`). It reads the outcome from `data-`
- * attributes, posts it to the exact origin recorded on the link token (never `'*'`), then closes the window;
+ * attributes, posts it (after an optional progress event) to the exact origin recorded on the link token (never `'*'`), then closes the window;
  * the close button covers the case where the opener is gone.
  */
 export const POPUP_JS = `(function () {
@@ -13,6 +13,12 @@ export const POPUP_JS = `(function () {
   var d = el.dataset;
   if (window.opener && d.targetOrigin) {
     try {
+      if (d.event) {
+        window.opener.postMessage(
+          { type: ${JSON.stringify(POPUP_EVENT_TYPE)}, session_id: d.sessionId, nonce: d.nonce || '', name: d.event },
+          d.targetOrigin
+        );
+      }
       window.opener.postMessage(
         { type: ${JSON.stringify(POPUP_MESSAGE_TYPE)}, session_id: d.sessionId, nonce: d.nonce || '', status: d.status },
         d.targetOrigin

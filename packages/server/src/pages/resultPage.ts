@@ -15,7 +15,13 @@ const TITLES = {
  * @example
  * c.html(resultPage({ session, targetOrigin: 'https://app.acme.test', nonce }));
  */
-export function resultPage(p: { session: ConnectSession; targetOrigin: string; nonce: string }) {
+export function resultPage(p: {
+  session: ConnectSession;
+  targetOrigin: string;
+  nonce: string;
+  /** A progress event to post first (analytics only). */
+  event?: 'account_selected' | null;
+}) {
   const status = p.session.status === 'pending' ? 'error' : p.session.status;
   const message =
     status === 'success'
@@ -25,7 +31,7 @@ export function resultPage(p: { session: ConnectSession; targetOrigin: string; n
         : (p.session.error?.message ?? 'Something went wrong.');
   return layout(
     TITLES[status],
-    html`<div id="hc-result" data-target-origin="${p.targetOrigin}" data-session-id="${p.session.id}" data-nonce="${p.nonce}" data-status="${status}">
+    html`<div id="hc-result" data-target-origin="${p.targetOrigin}" data-session-id="${p.session.id}" data-nonce="${p.nonce}" data-status="${status}"${p.event ? html` data-event="${p.event}"` : ''}>
 <h1>${TITLES[status]}</h1>
 <p role="status">${message}</p>
 </div>

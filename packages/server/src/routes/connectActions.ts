@@ -72,7 +72,7 @@ export function connectActionRoutes(deps: Deps, webhooks: Webhooks) {
       const accountId = field('harvest_account_id', /^[1-9]\d{0,11}$/);
       if (!grantId || !accountId) throw new ApiError('request.invalid', 'Pick one of the listed accounts.');
       await pickAccount(deps, webhooks, session, grantId, Number(accountId));
-      return c.redirect(back(session.id), 303);
+      return c.redirect(`${back(session.id)}?event=account_selected`, 303);
     })
     .post('/:id/cancel', async (c) => {
       const session = await pendingSession(c, deps);

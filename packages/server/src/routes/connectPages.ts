@@ -105,6 +105,8 @@ export function connectPageRoutes(deps: Deps, webhooks: Webhooks) {
         session: toConnectSession(session),
         targetOrigin: link?.origin ?? '',
         nonce: session.nonce ?? '',
+        // Set by the account picker's redirect: lets the page post the optional progress event first.
+        event: singleQuery(c, 'event') === 'account_selected' ? 'account_selected' : null,
       }),
     );
   });

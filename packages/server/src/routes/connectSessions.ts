@@ -13,6 +13,8 @@ const startBody = z.strictObject({
   nonce: z.string().regex(/^[\w-]{8,128}$/, 'nonce: 8 to 128 characters of [A-Za-z0-9_-]'),
   mode: z.enum(['popup', 'redirect']),
   return_url: text(2000).optional(),
+  /** The account the page expects this (reconnect) link token to repair. */
+  integrated_account_id: text(100).optional(),
 });
 
 /**
@@ -34,6 +36,15 @@ export function connectSessionRoutes(deps: Deps) {
     .options('/:id', preflight)
     .post('/', auth, async (c) => {
       const body = await readJson(c, startBody);
+      if (
+        body.integrated_account_id !== undefined &&
+        body.integrated_account_id !== c.var.link.integrated_account_id
+      ) {
+        // The page thinks it repairs another account than the link token was minted for: refuse, change nothing.
+        throw new ApiError('link_token.invalid', 'This link token is not for that integrated account.', {
+          status: 400,
+        });
+      }
       const session = await startSession(deps, c.var.link, body);
       const token = bearerOf(c.req.header('authorization'))!;
       return c.json(
@@ -43,10 +54,10 @@ export function connectSessionRoutes(deps: Deps) {
     })
     .get('/:id', auth, async (c) => {
       const id = c.req.param('id');
-      const session = /^cs_[\w-]{1,40}$/.test(id) ? await readSession(deps, id).catch(() => null) : null;
-      if (!session || session.link_token_id !== c.var.link.id) {
+      const row = /^cs_[\w-]{1,40}$/.test(id) ? await deps.store.getSession(id) : null;
+      if (!row || row.link_token_id !== c.var.link.id) {
         throw new ApiError('connect_session.not_found', 'No such connect session for this link token.');
       }
-      return c.json(toConnectSession(session));
+      return c.json(toConnectSession(await readSession(deps, row.id)));
     });
 }

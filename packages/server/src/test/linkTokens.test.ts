@@ -45,6 +45,27 @@ describe('link tokens (RELIABILITY.md "Link tokens")', () => {
     expect(await codeOf(other)).toBe('link_token.used');
   });
 
+  it('a reconnect start naming another account than the token was minted for -> 400 link_token.invalid', async () => {
+    h = await createHarness();
+    const { session } = await connectWithOAuth(
+      h,
+      h.sandbox.credentials.personal_access_tokens[0]!.identity_id,
+    );
+    const accountId = session.result!.integrated_account_id;
+    const plain = await mintLinkToken(h);
+    const post = (token: string, integrated_account_id: string) =>
+      h.app.request('/v1/connect-sessions', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, origin: APP_ORIGIN, 'content-type': 'application/json' },
+        body: JSON.stringify({ nonce: 'nonce-12345678', mode: 'popup', integrated_account_id }),
+      });
+    const wrong = await post(plain.link_token, accountId);
+    expect(wrong.status).toBe(400);
+    expect(await codeOf(wrong)).toBe('link_token.invalid');
+    const repair = await mintLinkToken(h, { integrated_account_id: accountId });
+    expect((await post(repair.link_token, accountId)).status).toBe(201);
+  });
+
   it('reused after a finished connect -> rejected', async () => {
     h = await createHarness();
     const { link } = await connectWithOAuth(h, h.sandbox.credentials.personal_access_tokens[0]!.identity_id);

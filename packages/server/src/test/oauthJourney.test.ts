@@ -1,6 +1,7 @@
 import {
   type IntegratedAccount,
   type ListResponse,
+  POPUP_EVENT_TYPE,
   POPUP_MESSAGE_TYPE,
   type StartConnectSessionResponse,
 } from '@harvest-connect/protocol';
@@ -64,6 +65,7 @@ describe('OAuth journey over HTTP against the sandbox', () => {
       harvest_account_id: String(second.id),
     });
     expect(picked.status).toBe(303);
+    expect(picked.headers.get('location')).toBe(`${sessionPath}?event=account_selected`);
 
     const done = await pollSession(h, link.link_token, sessionId);
     expect(done.status).toBe('success');
@@ -71,8 +73,9 @@ describe('OAuth journey over HTTP against the sandbox', () => {
     expect(done.result?.harvest_user.id).toBe(dual.accounts[1]!.user_id);
     expect(done.result?.reconnected).toBe(false);
 
-    const result = await browser.get(sessionPath);
+    const result = await browser.get(pathOf(picked.headers.get('location')));
     const html = await result.text();
+    expect(html).toContain('data-event="account_selected"');
     expect(html).toContain(`data-target-origin="${APP_ORIGIN}"`);
     expect(html).toContain('data-nonce="nonce-123456"');
     expect(html).toContain('data-status="success"');
@@ -80,6 +83,7 @@ describe('OAuth journey over HTTP against the sandbox', () => {
     expect(html).not.toMatch(/<script>|\son\w+="/);
     const js = await (await h.app.request('/connect/assets/popup.js')).text();
     expect(js).toContain(POPUP_MESSAGE_TYPE);
+    expect(js).toContain(POPUP_EVENT_TYPE);
     expect(js).not.toContain("'*'");
 
     const listed = await h.app.request('/v1/integrated-accounts?end_user_id=user-1', {
