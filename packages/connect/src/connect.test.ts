@@ -29,7 +29,7 @@ describe('popup flow', () => {
     expect(env.openCalls).toHaveLength(1);
     expect(env.openCalls[0]).toMatchObject({
       url: '',
-      target: expect.stringMatching(/^harvest-connect-\w+$/),
+      target: expect.stringMatching(/^harvest-connect-0\.\d+$/),
     });
     expect(env.openCalls[0]!.features).toBe('popup,width=520,height=720,left=560,top=140');
     expect(env.server.requests).toHaveLength(0);

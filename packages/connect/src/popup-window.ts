@@ -28,7 +28,7 @@ export function openPopup(env: ConnectEnv): PopupLike | null {
   // An empty URL opens about:blank. A blocker (or a sandboxed iframe without allow-popups) makes it return null.
   const popup = env.open(
     '',
-    POPUP_NAME + Math.random().toString(36).slice(2),
+    POPUP_NAME + Math.random(),
     `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`,
   );
   return popup && !popup.closed ? popup : null;
