@@ -33,11 +33,8 @@ function timerClient(
   qc.setQueryData(timeKeys.company(), company);
   qc.setQueryData(userDirectoryKeys.me(), me);
   qc.setQueryData(timeKeys.assignments(), assignments);
-  const day = localDay();
-  qc.setQueryData(
-    timeKeys.entries({ external_reference_id: 'item-1', from: day, to: day, user_id: 1000 }),
-    entries,
-  );
+  const from = localDay(new Date(Date.now() - 86_400_000));
+  qc.setQueryData(timeKeys.entries({ external_reference_id: 'item-1', from, user_id: 1000 }), entries);
   return qc;
 }
 

@@ -16,6 +16,8 @@ export interface HarvestConnectProviderProps {
   sessionToken?: string;
   /** Fetches a session token from your backend; called again before it expires and after a 401. */
   getSessionToken?: () => Promise<SessionTokenResult>;
+  /** A `fetch` to call the server with (the global one by default); e.g. to add headers or run in tests. */
+  fetch?: typeof fetch;
   /** Your app's QueryClient; the widgets create their own when omitted. */
   queryClient?: QueryClient;
   /** BCP 47 locale for numbers, money, dates and durations; the browser's by default. */
@@ -47,6 +49,8 @@ export function HarvestConnectProvider(props: HarvestConnectProviderProps) {
   const getterRef = useRef(props.getSessionToken);
   getterRef.current = props.getSessionToken;
   const hasGetter = Boolean(props.getSessionToken);
+  const fetchRef = useRef(props.fetch);
+  fetchRef.current = props.fetch;
 
   const client = useMemo(
     () =>
@@ -54,6 +58,7 @@ export function HarvestConnectProvider(props: HarvestConnectProviderProps) {
         serverUrl,
         sessionToken,
         getSessionToken: hasGetter ? () => getterRef.current!() : undefined,
+        fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
       }),
     [serverUrl, sessionToken, hasGetter],
   );

@@ -28,10 +28,10 @@ function seed(
   qc.setQueryData(timeKeys.company(), { ...company, wants_timestamp_timers: options.timestamp ?? false });
   qc.setQueryData(userDirectoryKeys.me(), me);
   qc.setQueryData(timeKeys.assignments(), assignments);
-  const day = localDay();
+  const from = localDay(new Date(Date.now() - 86_400_000));
   for (const id of ['item-1', 'item-2']) {
     qc.setQueryData(
-      timeKeys.entries({ external_reference_id: id, from: day, to: day, user_id: 1000 }),
+      timeKeys.entries({ external_reference_id: id, from, user_id: 1000 }),
       options.entries?.[id] ?? [],
     );
   }

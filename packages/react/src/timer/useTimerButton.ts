@@ -77,13 +77,14 @@ export function useTimerButton(options: UseTimerButtonOptions) {
   const company = useQuery(timeQueries.company(client), queryClient);
   const me = useQuery({ ...userDirectoryQueries.me(client), retry: false }, queryClient);
   const userId = me.data ? Number(me.data.user.id) : Number.NaN;
-  const [day] = useState(() => localDay());
+  // From yesterday in the viewer's calendar: Harvest dates entries in the person's own timezone, which can be a
+  // day behind the browser's.
+  const [from] = useState(() => localDay(new Date(Date.now() - 86_400_000)));
   const entries = useQuery(
     {
       ...timeQueries.entries(client, {
         external_reference_id: refId,
-        from: day,
-        to: day,
+        from,
         user_id: Number.isNaN(userId) ? undefined : userId,
       }),
       enabled: !me.isPending,
@@ -128,7 +129,9 @@ export function useTimerButton(options: UseTimerButtonOptions) {
   const lastEntry =
     (entries.data ?? [])
       .filter((e) => !e.is_running && e.external_reference?.id === refId)
-      .sort((a, b) => b.updated_at.localeCompare(a.updated_at))[0] ?? null;
+      .sort(
+        (a, b) => b.spent_date.localeCompare(a.spent_date) || b.updated_at.localeCompare(a.updated_at),
+      )[0] ?? null;
   const now = useNowSeconds(Boolean(runningEntry));
 
   const status: TimerStatus = running.isPending
