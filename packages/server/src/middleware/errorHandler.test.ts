@@ -1,0 +1,55 @@
+import { Writable } from 'node:stream';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../errors';
+import { createLogger } from '../logger';
+import { errorHandler } from './errorHandler';
+
+function app() {
+  let logged = '';
+  const destination = new Writable({
+    write: (c, _e, done) => {
+      logged += String(c);
+      done();
+    },
+  });
+  const a = new Hono()
+    .get('/api', () => {
+      throw new ApiError('link_token.expired', 'This link has expired.');
+    })
+    .get('/bug', () => {
+      throw new Error('db password=hunter2 at /srv/x.ts:12');
+    })
+    .get('/hono', () => {
+      throw new HTTPException(413);
+    })
+    .onError(errorHandler({ log: createLogger({ level: 'error', destination }) }));
+  return { a, logs: () => logged };
+}
+
+describe('errorHandler', () => {
+  it('maps an ApiError to its status and { error: { code, message } }', async () => {
+    const res = await app().a.request('/api');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({
+      error: { code: 'link_token.expired', message: 'This link has expired.' },
+    });
+  });
+
+  it('answers anything else with 500 internal.error, logged but never leaked', async () => {
+    const { a, logs } = app();
+    const res = await a.request('/bug');
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).toContain('internal.error');
+    expect(text).not.toContain('hunter2');
+    expect(logs()).toContain('unhandled error');
+  });
+
+  it("maps Hono's own exceptions to request codes", async () => {
+    const res = await app().a.request('/hono');
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('request.body_too_large');
+  });
+});
