@@ -4,8 +4,17 @@ const DAY_MS = 86_400_000;
 
 /** Epoch ms -> `"2017-12-31T14:59:22Z"` (no milliseconds, as Harvest sends). */
 export function isoDateTime(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  // Hot in big lists: the day part comes from a small cache, the time part from arithmetic.
+  const day = Math.floor(ms / DAY_MS);
+  if (day < -25_000 || day > 100_000) return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  const rest = Math.floor((ms - day * DAY_MS) / 1000);
+  const h = Math.floor(rest / 3600);
+  const m = Math.floor((rest % 3600) / 60);
+  const s = rest % 60;
+  return `${dayToDate(day)}T${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}Z`;
 }
+
+const dayNames = new Map<number, string>();
 
 /** Epoch ms -> `"2017-12-31"` (UTC calendar day). */
 export function isoDate(ms: number): string {
@@ -14,7 +23,12 @@ export function isoDate(ms: number): string {
 
 /** Days since 1970-01-01 -> `"2017-12-31"`. */
 export function dayToDate(day: number): string {
-  return isoDate(day * DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = isoDate(day * DAY_MS);
+    if (dayNames.size < 200_000) dayNames.set(day, name);
+  }
+  return name;
 }
 
 /** `"2017-12-31"` -> days since epoch, or null when it is not a real calendar date. */

@@ -20,7 +20,11 @@ export { zBool, zDate, zDateTime, zId };
 
 /** Newest created first (fact sheet §3): ids grow with creation, so by id descending. */
 export function newestFirst<T extends { id: number }>(rows: Iterable<T>): T[] {
-  return [...rows].sort((a, b) => b.id - a.id);
+  const list = [...rows];
+  // Maps keep insertion order, which is id order unless ids were inserted out of turn: then a reverse is enough.
+  let ascending = true;
+  for (let i = 1; i < list.length && ascending; i++) ascending = list[i - 1]!.id < list[i]!.id;
+  return ascending ? list.reverse() : list.sort((a, b) => b.id - a.id);
 }
 
 /** Applies `is_active` and `updated_since` when the rows have those fields. */

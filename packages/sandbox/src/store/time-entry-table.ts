@@ -1,13 +1,24 @@
-import type { HarvestApprovalStatus } from '@harvest-connect/protocol';
 import { DAY_MS, dayToDate } from '../core/dates';
 import type { ExternalReferenceRecord, TimeEntryRecord } from './records';
+import {
+  matchesRecord,
+  rowStatus,
+  type ScanRow,
+  TE_APPROVED,
+  TE_BILLABLE,
+  TE_BILLED,
+  TE_EXTERNAL,
+  type TimeEntryFilter,
+} from './time-entry-filter';
 
-/** Bits of the packed `flags` column. */
-export const TE_BILLABLE = 1;
-export const TE_BILLED = 2;
-export const TE_APPROVED = 4;
-export const TE_EXTERNAL = 8;
-export const TE_SUBMITTED = 16;
+export {
+  TE_APPROVED,
+  TE_BILLABLE,
+  TE_BILLED,
+  TE_EXTERNAL,
+  TE_SUBMITTED,
+  type TimeEntryFilter,
+} from './time-entry-filter';
 
 export const APPROVED_REASON = 'Item Approved and Locked for this Time Period';
 export const INVOICED_REASON = 'Item Invoiced and Locked for this Time Period';
@@ -23,32 +34,6 @@ export interface PackedEntry {
   flags: number;
   invoiceId: number;
   noteIndex: number;
-}
-
-/** What `scan` hands to its visitor. */
-export interface ScanRow {
-  userId: number;
-  projectId: number;
-  taskId: number;
-  hours: number;
-  billable: boolean;
-  isBilled: boolean;
-}
-
-/** A filter checked against packed columns and full records alike. */
-export interface TimeEntryFilter {
-  userIds?: ReadonlySet<number>;
-  projectIds?: ReadonlySet<number>;
-  taskId?: number;
-  isBilled?: boolean;
-  isRunning?: boolean;
-  approvalStatus?: HarvestApprovalStatus;
-  updatedSince?: number;
-  fromDay?: number;
-  toDay?: number;
-  externalReferenceId?: string;
-  /** Visibility: the entry is the user's own or on one of these projects (managers). */
-  scope?: { userId: number; projectIds: ReadonlySet<number> };
 }
 
 /**
@@ -74,6 +59,9 @@ export class TimeEntryTable {
   private readonly shadowed: Uint8Array;
   private readonly overlay = new Map<number, TimeEntryRecord>();
   private nextId: number;
+  /** Row indices per user, built on the first per-user query: most lists are "my entries". */
+  private byUser: Map<number, Int32Array> | null = null;
+  private shadowedCount = 0;
 
   constructor(
     private readonly firstId: number,
@@ -123,17 +111,68 @@ export class TimeEntryTable {
 
   /** Stores a new or changed entry; a changed seeded row is shadowed by it. */
   put(record: TimeEntryRecord): void {
-    const i = record.id - this.firstId;
-    if (i >= 0 && i < this.count) this.shadowed[i] = 1;
+    this.shadow(record.id - this.firstId);
     this.overlay.set(record.id, record);
   }
 
   delete(id: number): boolean {
     const existed = this.get(id) !== undefined;
-    const i = id - this.firstId;
-    if (i >= 0 && i < this.count) this.shadowed[i] = 1;
+    this.shadow(id - this.firstId);
     this.overlay.delete(id);
     return existed;
+  }
+
+  private shadow(i: number): void {
+    if (i >= 0 && i < this.count && Number.isInteger(i) && !this.shadowed[i]) {
+      this.shadowed[i] = 1;
+      this.shadowedCount++;
+    }
+  }
+
+  /** The only user a filter can match, if it pins one (a `user_id` filter or a member's scope). */
+  private pinnedUser(f: TimeEntryFilter): number | null {
+    if (f.userIds?.size === 1) return f.userIds.values().next().value ?? null;
+    if (f.scope && f.scope.projectIds.size === 0) return f.scope.userId;
+    return null;
+  }
+
+  /** Seeded rows that may match, newest (highest index) first. */
+  private candidates(f: TimeEntryFilter): { length: number; at(k: number): number } {
+    const user = this.pinnedUser(f);
+    if (user === null) return { length: this.count, at: (k) => this.count - 1 - k };
+    if (!this.byUser) {
+      const counts = new Map<number, number>();
+      for (let i = 0; i < this.count; i++) counts.set(this.users[i]!, (counts.get(this.users[i]!) ?? 0) + 1);
+      const index = new Map<number, Int32Array>();
+      const fill = new Map<number, number>();
+      for (const [u, n] of counts) index.set(u, new Int32Array(n));
+      for (let i = 0; i < this.count; i++) {
+        const u = this.users[i]!;
+        const k = fill.get(u) ?? 0;
+        index.get(u)![k] = i;
+        fill.set(u, k + 1);
+      }
+      this.byUser = index;
+    }
+    const rows = this.byUser.get(user) ?? new Int32Array(0);
+    return { length: rows.length, at: (k) => rows[rows.length - 1 - k]! };
+  }
+
+  /** True when a filter constrains nothing the seeded columns hold: every live row matches. */
+  private unfiltered(f: TimeEntryFilter): boolean {
+    return (
+      !f.userIds &&
+      !f.projectIds &&
+      f.taskId === undefined &&
+      f.isBilled === undefined &&
+      f.isRunning === undefined &&
+      f.approvalStatus === undefined &&
+      f.updatedSince === undefined &&
+      f.fromDay === undefined &&
+      f.toDay === undefined &&
+      f.externalReferenceId === undefined &&
+      !f.scope
+    );
   }
 
   /** Running entries live only in the overlay (seeded rows are all stopped). */
@@ -159,8 +198,13 @@ export class TimeEntryTable {
       total++;
     };
     const skipBase = filter.isRunning === true;
-    for (let i = this.count - 1; i >= 0; i--) {
-      if (skipBase || this.shadowed[i] || !this.matchesRow(i, filter)) continue;
+    // Without filters the total is known up front, so the walk can stop once the page is full.
+    const knownTotal = this.unfiltered(filter) ? this.count - this.shadowedCount + extra.length : null;
+    const rows = this.candidates(filter);
+    for (let k = 0; k < rows.length && !skipBase; k++) {
+      if (knownTotal !== null && total >= offset + limit) break;
+      const i = rows.at(k);
+      if (this.shadowed[i] || !this.matchesRow(i, filter)) continue;
       const day = j < extra.length ? dayToDate(this.days[i]!) : '';
       while (j < extra.length) {
         const r = extra[j]!;
@@ -170,6 +214,7 @@ export class TimeEntryTable {
       }
       take(() => this.expand(i));
     }
+    if (knownTotal !== null && total >= offset + limit) return { total: knownTotal, items };
     for (; j < extra.length; j++) {
       const r = extra[j]!;
       take(() => r);
@@ -277,23 +322,4 @@ export class TimeEntryTable {
 
 function externalId(i: number): string {
   return String(1000 + (i % 997));
-}
-
-function rowStatus(flags: number): HarvestApprovalStatus {
-  return flags & TE_APPROVED ? 'approved' : flags & TE_SUBMITTED ? 'submitted' : 'unsubmitted';
-}
-
-function matchesRecord(r: TimeEntryRecord, f: TimeEntryFilter): boolean {
-  if (f.userIds && !f.userIds.has(r.userId)) return false;
-  if (f.scope && r.userId !== f.scope.userId && !f.scope.projectIds.has(r.projectId)) return false;
-  if (f.projectIds && !f.projectIds.has(r.projectId)) return false;
-  if (f.taskId !== undefined && r.taskId !== f.taskId) return false;
-  if (f.isBilled !== undefined && f.isBilled !== r.isBilled) return false;
-  if (f.isRunning !== undefined && f.isRunning !== (r.timerStartedAt !== null)) return false;
-  if (f.approvalStatus !== undefined && f.approvalStatus !== r.approvalStatus) return false;
-  if (f.fromDay !== undefined && r.spentDate < dayToDate(f.fromDay)) return false;
-  if (f.toDay !== undefined && r.spentDate > dayToDate(f.toDay)) return false;
-  if (f.updatedSince !== undefined && r.updatedAt < f.updatedSince) return false;
-  if (f.externalReferenceId !== undefined && r.externalReference?.id !== f.externalReferenceId) return false;
-  return true;
 }
