@@ -20,6 +20,15 @@ export interface IntegratedAccount {
   last_refreshed_at: string | null;
 }
 
+/**
+ * `GET /v1/integrated-accounts/current` with `Authorization: Bearer <session token>`: the account the session
+ * token acts for, so a widget can show "Connected as ..." or offer Reconnect. A `needs_reauth` account is still
+ * described (status `needs_reauth`), not refused.
+ */
+export interface CurrentIntegratedAccountResponse {
+  result: IntegratedAccount;
+}
+
 /** `POST /v1/link-tokens` body. With `integrated_account_id` the flow reconnects that account. */
 export interface CreateLinkTokenRequest {
   end_user_id: string;

@@ -1,4 +1,4 @@
-import type { IntegratedAccount } from '@harvest-connect/protocol';
+import type { CurrentIntegratedAccountResponse } from '@harvest-connect/protocol';
 import { queryOptions } from '@tanstack/react-query';
 import type { HarvestConnectClient } from '../client/createClient';
 
