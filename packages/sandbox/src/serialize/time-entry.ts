@@ -50,8 +50,8 @@ function indexOf<T extends { id: number; projectId: number }>(
   if (cached && cached.version === version) return cached.index as Index<T>;
   const index: Index<T> = new Map();
   for (const r of map.values()) {
-    let inner = index.get(r.projectId);
-    if (!inner) index.set(r.projectId, (inner = new Map()));
+    const inner = index.get(r.projectId) ?? new Map<number, T>();
+    index.set(r.projectId, inner);
     inner.set(other(r), r);
   }
   indexes.set(map, { version, index });
