@@ -25,7 +25,7 @@ export const accountQueries = {
       queryKey: accountKeys.current(),
       queryFn: async ({ signal }) =>
         (
-          await client.get<{ result: IntegratedAccount }>('/v1/integrated-accounts/current', undefined, {
+          await client.get<CurrentIntegratedAccountResponse>('/v1/integrated-accounts/current', undefined, {
             signal,
           })
         ).result,
