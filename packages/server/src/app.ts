@@ -22,6 +22,8 @@ export function createApp(deps: Deps, webhooks: Webhooks) {
   const app = new Hono();
   app.use('*', requestLog({ log: deps.log }));
   app.route('/', healthRoutes({ store: deps.store }));
+  // Browsers ask for it on every popup page; an empty answer keeps their consoles clean.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.route('/v1/link-tokens', linkTokenRoutes(deps));
   app.route('/v1/connect-sessions', connectSessionRoutes(deps));
   app.route('/v1/integrated-accounts', integratedAccountRoutes(deps, webhooks));
