@@ -14,7 +14,7 @@ import type { Deps } from '../services/deps';
 import { assertNotExpired, findLinkToken } from '../services/linkTokens';
 import type { Webhooks } from '../services/webhooks';
 import { connectActionRoutes } from './connectActions';
-import { singleQuery } from './input';
+import { limitBody, singleQuery } from './input';
 import { oauthCallbackRoute } from './oauthCallback';
 import { bindingHashOf, boundSession, ensureBinding } from './popupBinding';
 
@@ -40,7 +40,7 @@ const TITLES: Partial<Record<string, string>> = {
 export function connectPageRoutes(deps: Deps, webhooks: Webhooks) {
   const app = new Hono();
   app.use('*', popupHeaders({ harvestIdUrl: deps.config.harvestIdUrl }));
-  app.use('/sessions/*', sameOriginForm({ publicUrl: deps.config.publicUrl }));
+  app.use('/sessions/*', sameOriginForm({ publicUrl: deps.config.publicUrl }), limitBody(8 * 1024));
   app.onError((error, c) => {
     const e = toApiError(error, deps.log);
     const title = TITLES[e.code] ?? (e.status >= 500 ? 'Something went wrong' : 'Could not continue');

@@ -7,7 +7,7 @@ import { readSession, startSession, toConnectSession } from '../services/connect
 import type { Deps } from '../services/deps';
 import { connectUrl } from '../services/linkTokens';
 import type { LinkTokenRow } from '../store/store';
-import { readJson, text } from './input';
+import { limitBody, readJson, text } from './input';
 
 const startBody = z.strictObject({
   nonce: z.string().regex(/^[\w-]{8,128}$/, 'nonce: 8 to 128 characters of [A-Za-z0-9_-]'),
@@ -32,6 +32,7 @@ export function connectSessionRoutes(deps: Deps) {
   });
   const auth = linkTokenAuth({ deps });
   return new Hono<{ Variables: { link: LinkTokenRow } }>()
+    .use('*', limitBody())
     .options('/', preflight)
     .options('/:id', preflight)
     .post('/', auth, async (c) => {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ApiError } from '../errors';
 
@@ -12,6 +13,22 @@ export function hasControlCharacter(s: string): boolean {
     if (code < 0x20 || code === 0x7f) return true;
   }
   return false;
+}
+
+/**
+ * Caps a body while it streams in (chunked uploads included): past `maxSize` the request ends with
+ * 413 `request.body_too_large` before anything parses it.
+ *
+ * @example
+ * routes.use('*', limitBody());
+ */
+export function limitBody(maxSize = MAX_JSON_BYTES) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError('request.body_too_large', 'The request body is too large.');
+    },
+  });
 }
 
 /** A string without control characters (null bytes included) and within a length. */

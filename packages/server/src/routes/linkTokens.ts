@@ -4,7 +4,7 @@ import { apiKeyAuth } from '../middleware/apiKeyAuth';
 import type { Deps } from '../services/deps';
 import { createLinkToken } from '../services/linkTokens';
 import type { TenantRow } from '../store/store';
-import { readJson, text } from './input';
+import { limitBody, readJson, text } from './input';
 
 const body = z.strictObject({
   end_user_id: text(200),
@@ -21,5 +21,6 @@ const body = z.strictObject({
 export function linkTokenRoutes(deps: Deps) {
   return new Hono<{ Variables: { tenant: TenantRow } }>()
     .use('*', apiKeyAuth({ store: deps.store }))
+    .use('*', limitBody())
     .post('/', async (c) => c.json(await createLinkToken(deps, c.var.tenant, await readJson(c, body)), 201));
 }

@@ -5,7 +5,7 @@ import { apiKeyAuth } from '../middleware/apiKeyAuth';
 import type { Deps } from '../services/deps';
 import { createSessionToken } from '../services/sessionTokens';
 import type { TenantRow } from '../store/store';
-import { readJson, text } from './input';
+import { limitBody, readJson, text } from './input';
 
 const body = z.strictObject({
   integrated_account_id: text(100),
@@ -25,6 +25,7 @@ const body = z.strictObject({
 export function sessionTokenRoutes(deps: Deps) {
   return new Hono<{ Variables: { tenant: TenantRow } }>()
     .use('*', apiKeyAuth({ store: deps.store }))
+    .use('*', limitBody())
     .post('/', async (c) => {
       const input = await readJson(c, body);
       return c.json(

@@ -162,6 +162,24 @@ describe('named bad inputs', () => {
     const nul = await post(JSON.stringify({ end_user_id: 'a\u0000b', origin: APP_ORIGIN }));
     expect(nul.status).toBe(400);
     expect(await codeOf(nul)).toBe('request.invalid');
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 40; i++) controller.enqueue(new TextEncoder().encode(' '.repeat(1024)));
+        controller.close();
+      },
+    });
+    const streamed = await h.app.request('/v1/link-tokens', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${h.tenant.api_key}`,
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+      },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await codeOf(streamed)).toBe('request.body_too_large');
     const deep = await post(`${'['.repeat(3000)}${']'.repeat(3000)}`);
     expect(deep.status).toBe(400);
     const unknown = await h.app.request('/v1/nope');

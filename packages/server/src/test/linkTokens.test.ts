@@ -66,6 +66,38 @@ describe('link tokens (RELIABILITY.md "Link tokens")', () => {
     expect((await post(repair.link_token, accountId)).status).toBe(201);
   });
 
+  it('polling keeps working after the link token expires; a session pending past its lifetime ends as an error', async () => {
+    h = await createHarness();
+    const link = await mintLinkToken(h);
+    const { session } = (await (await start(link.link_token)).json()) as { session: { id: string } };
+    h.clock.now += 11 * 60_000;
+    const poll = () =>
+      h.app.request(`/v1/connect-sessions/${session.id}`, {
+        headers: { authorization: `Bearer ${link.link_token}` },
+      });
+    expect(((await (await poll()).json()) as { status: string }).status).toBe('pending');
+    h.clock.now += 20 * 60_000;
+    expect(await (await poll()).json()).toMatchObject({
+      status: 'error',
+      error: { code: 'connect_session.expired' },
+    });
+    const other = await mintLinkToken(h);
+    const foreign = await h.app.request(`/v1/connect-sessions/${session.id}`, {
+      headers: { authorization: `Bearer ${other.link_token}` },
+    });
+    expect(foreign.status).toBe(404);
+  });
+
+  it('the binding cookie is Secure when the public URL is https', async () => {
+    h = await createHarness({ config: { publicUrl: 'https://connect.acme.test' } });
+    const link = await mintLinkToken(h);
+    expect(link.connect_url.startsWith('https://connect.acme.test/connect?link_token=')).toBe(true);
+    const res = await h.app.request(`/connect?link_token=${link.link_token}`);
+    expect(res.headers.get('set-cookie')).toMatch(
+      /^hc_popup=[\w-]{43}; Max-Age=3600; Path=\/connect; HttpOnly; Secure; SameSite=Lax$/,
+    );
+  });
+
   it('reused after a finished connect -> rejected', async () => {
     h = await createHarness();
     const { link } = await connectWithOAuth(h, h.sandbox.credentials.personal_access_tokens[0]!.identity_id);
