@@ -166,6 +166,7 @@ export class HarvestClient {
     ctx.signal?.addEventListener('abort', onCallerAbort, { once: true });
     let status: number | undefined;
     let retryAfter: string | null = null;
+    let respondedAt: number | undefined;
     try {
       const res = await this.fetch(url, {
         method,
@@ -180,6 +181,7 @@ export class HarvestClient {
         signal: controller.signal,
         redirect: 'manual',
       });
+      respondedAt = this.clock.now();
       status = res.status;
       retryAfter = res.headers.get('retry-after');
       const text = await res.text();
@@ -233,7 +235,11 @@ export class HarvestClient {
     } finally {
       this.clock.clearTimeout(timer);
       ctx.signal?.removeEventListener('abort', onCallerAbort);
-      permit.done({ ...(status === undefined ? {} : { status }), retryAfter });
+      permit.done({
+        ...(status === undefined ? {} : { status }),
+        retryAfter,
+        ...(respondedAt === undefined ? {} : { respondedAt }),
+      });
       this.o.metrics?.upstreamSeconds.observe((this.clock.now() - started) / 1000, { method });
     }
   }

@@ -20,7 +20,13 @@ function maxInAnyWindow(times: number[], windowMs: number): number {
 describe('InProcessRateLimiter', () => {
   it('never grants more than the budget in any rolling window, and serves every caller in order', async () => {
     const clock = new ManualClock(0);
-    const limiter = new InProcessRateLimiter({ budget: 10, windowMs: 1000, clock, maxWaitMs: 60_000 });
+    const limiter = new InProcessRateLimiter({
+      budget: 10,
+      headroom: 0,
+      windowMs: 1000,
+      clock,
+      maxWaitMs: 60_000,
+    });
     const granted: Array<{ i: number; at: number }> = [];
     const all = Array.from({ length: 95 }, (_, i) =>
       limiter.acquire('k', { bucket: 'api' }).then((p) => {
@@ -51,9 +57,14 @@ describe('InProcessRateLimiter', () => {
     expect(permits).toHaveLength(7);
   });
 
-  it('holds a slot while the call is in flight and for a window after it ends', async () => {
+  it('with an infinite arrival grace, holds a slot while the call is in flight and a window after it ends', async () => {
     const clock = new ManualClock(0);
-    const limiter = new InProcessRateLimiter({ budget: 1, windowMs: 1000, clock });
+    const limiter = new InProcessRateLimiter({
+      budget: 1,
+      windowMs: 1000,
+      clock,
+      arrivalGraceMs: Number.POSITIVE_INFINITY,
+    });
     const first = await limiter.acquire('k', { bucket: 'api' });
     let second: Permit | null = null;
     void limiter.acquire('k', { bucket: 'api' }).then((p) => {
@@ -69,6 +80,34 @@ describe('InProcessRateLimiter', () => {
     clock.advance(1);
     await settle();
     expect(second).not.toBeNull();
+  });
+
+  it('counts a slow call from its arrival grace, a fast one from its response', async () => {
+    const clock = new ManualClock(0);
+    const limiter = new InProcessRateLimiter({ budget: 1, windowMs: 1000, arrivalGraceMs: 100, clock });
+    const slow = await limiter.acquire('k', { bucket: 'api' });
+    let next: Permit | null = null;
+    void limiter.acquire('k', { bucket: 'api' }).then((p) => {
+      next = p;
+    });
+    clock.advance(1099);
+    await settle();
+    expect(next).toBeNull();
+    clock.advance(1);
+    await settle();
+    expect(next).not.toBeNull();
+    slow.done({ status: 200 });
+    clock.advance(30);
+    (next as unknown as Permit).done({ status: 200 });
+    let third = -1;
+    void limiter.acquire('k', { bucket: 'api' }).then(() => {
+      third = clock.now();
+    });
+    for (let i = 0; i < 12; i++) {
+      clock.advance(100);
+      await settle();
+    }
+    expect(third).toBe(1100 + 30 + 1000);
   });
 
   it.each([
@@ -147,7 +186,13 @@ describe('InProcessRateLimiter', () => {
 
   it('refuses up front a caller whose estimated wait exceeds the maximum', async () => {
     const clock = new ManualClock(0);
-    const limiter = new InProcessRateLimiter({ budget: 2, windowMs: 1000, clock, maxWaitMs: 2500 });
+    const limiter = new InProcessRateLimiter({
+      budget: 2,
+      headroom: 0,
+      windowMs: 1000,
+      clock,
+      maxWaitMs: 2500,
+    });
     for (let i = 0; i < 2; i++) (await limiter.acquire('k', { bucket: 'api' })).done({ status: 200 });
     // Positions 0-1 wait one window, 2-3 two windows; a fifth would wait three (over 2.5 s).
     const queued = Array.from({ length: 4 }, () =>
@@ -177,6 +222,7 @@ describe('InProcessRateLimiter', () => {
     const clock = new ManualClock(0);
     const limiter = new InProcessRateLimiter({
       budget: 5,
+      headroom: 0,
       windowMs: 1000,
       reportsBudget: 2,
       reportsWindowMs: 60_000,

@@ -15,9 +15,17 @@ import { SlidingLog, type Slot } from './sliding-log';
 export interface InProcessRateLimiterOptions {
   /** Harvest's budget per window and key (100). */
   budget?: number;
-  /** Slots kept unused as a safety margin (default 0: the sliding log already counts conservatively). */
+  /** Slots kept unused as an extra safety margin (default 0). */
   headroom?: number;
   windowMs?: number;
+  /**
+   * A slot is taken at send time and counts until a window has passed since Harvest answered (its response
+   * headers): Harvest counted the call somewhere in between, and counting from the send alone lets a call that
+   * reaches Harvest late (a new connection, a slow network, a busy server) land in the next window, which a
+   * fixed-window limiter answers with 429. Setting this grace (ms) counts a slow call from send + grace instead,
+   * trading that safety for throughput when Harvest answers slowly. Default: Infinity (never assume).
+   */
+  arrivalGraceMs?: number;
   reportsBudget?: number;
   reportsWindowMs?: number;
   /** Waiting callers per key before new ones are shed (default 1000). */
@@ -86,6 +94,7 @@ export class InProcessRateLimiter implements RateLimiter {
       budget: HARVEST_LIMITS.requestsPerWindow,
       headroom: 0,
       windowMs: HARVEST_LIMITS.windowMs,
+      arrivalGraceMs: Number.POSITIVE_INFINITY,
       reportsBudget: HARVEST_LIMITS.reportRequestsPerWindow,
       reportsWindowMs: HARVEST_LIMITS.reportWindowMs,
       maxQueuePerKey: 1000,
@@ -173,12 +182,16 @@ export class InProcessRateLimiter implements RateLimiter {
       const s: KeyState = { pausedUntil: 0, backoffAttempt: 0, lanes: {} as Record<RateBucket, Lane> };
       s.lanes.api = {
         key: s,
-        log: new SlidingLog(Math.max(1, this.o.budget - this.o.headroom), this.o.windowMs),
+        log: new SlidingLog(
+          Math.max(1, this.o.budget - this.o.headroom),
+          this.o.windowMs,
+          this.o.arrivalGraceMs,
+        ),
         queue: [],
       };
       s.lanes.reports = {
         key: s,
-        log: new SlidingLog(this.o.reportsBudget, this.o.reportsWindowMs),
+        log: new SlidingLog(this.o.reportsBudget, this.o.reportsWindowMs, this.o.arrivalGraceMs),
         queue: [],
       };
       this.keys.set(key, s);
@@ -250,8 +263,8 @@ export class InProcessRateLimiter implements RateLimiter {
 
   private grant(w: Waiter, now: number): void {
     this.detach(w);
-    const slots: Slot[] = [w.lane.log.take()];
-    if (w.bucket === 'reports') slots.push(w.lane.key.lanes.api.log.take());
+    const slots: Slot[] = [w.lane.log.take(now)];
+    if (w.bucket === 'reports') slots.push(w.lane.key.lanes.api.log.take(now));
     this.inFlight++;
     const waitedMs = now - w.enqueuedAt;
     this.o.onGranted?.(waitedMs, w.bucket);
@@ -262,7 +275,7 @@ export class InProcessRateLimiter implements RateLimiter {
         if (ended) return;
         ended = true;
         const at = this.o.clock.now();
-        for (const s of slots) s.end = at;
+        for (const s of slots) s.end = Math.min(at, outcome?.respondedAt ?? at);
         this.inFlight--;
         if (outcome?.status === 429) this.pause(w.lane.key, outcome.retryAfter ?? null, at);
         else if (outcome?.status !== undefined && outcome.status < 400) w.lane.key.backoffAttempt = 0;

@@ -15,11 +15,13 @@ export interface PermitOutcome {
   status?: number;
   /** Harvest's `Retry-After` header on a 429, as received. */
   retryAfter?: string | null;
+  /** When the response headers arrived (clock ms): the call was counted by then. Defaults to `done` time. */
+  respondedAt?: number;
 }
 
 /**
- * One granted call. The slot counts against the window from the moment it is granted (send time) until
- * `done` is called plus the window, so a request counts however late Harvest saw it.
+ * One granted call. The slot counts against the window from the moment it is granted (send time) until a
+ * window after the response, so a request counts however late Harvest saw it.
  */
 export interface Permit {
   /** Milliseconds spent waiting in the queue. */

@@ -52,7 +52,7 @@ export function testVerifier(): DataApiVerifier {
       const m = /^hc_st_(administrator|manager|member)_([a-z_-]*)$/.exec(token);
       if (!m) throw new ApiError('auth.invalid_session_token', 'Invalid session token.');
       const scopes = (m[2] as string)
-        .split('.')
+        .split('--')
         .filter(Boolean)
         .map((s) => s.replace('-', ':')) as SessionScope[];
       return { tenantId: 'tenant_one', accountId: m[1] as string, scopes, allowedOrigins: [ALLOWED_ORIGIN] };
