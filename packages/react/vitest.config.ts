@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: 'react',
     environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     setupFiles: ['./src/test/setup.ts'],
   },
 });
