@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
+import { sqliteLocks } from './sqliteLocks';
 import type { CredentialRow, LockStore, Store } from './store';
 
 type Row = Record<string, unknown>;
@@ -32,7 +33,7 @@ export function openSqliteStore(file: string): { store: Store; locks: LockStore;
   db.pragma('synchronous = NORMAL');
   migrate(db);
   const store = new SqliteStore(db, new Mutex(), false);
-  return { store, locks: sqliteLocks(store, db), db };
+  return { store, locks: sqliteLocks(db, (fn) => store.run(fn)), db };
 }
 
 function migrate(db: Database.Database): void {
@@ -299,27 +300,6 @@ class SqliteStore implements Store {
   run<T>(fn: () => T): Promise<T> {
     return this.exec(fn);
   }
-}
-
-function sqliteLocks(store: SqliteStore, db: Database.Database): LockStore {
-  return {
-    // One statement: take the lease if it is free, expired, or already ours. Atomic across processes.
-    tryAcquire: (name, owner, ttlMs, now) =>
-      store.run(
-        () =>
-          db
-            .prepare(
-              `INSERT INTO locks (name, owner, expires_at) VALUES (?, ?, ?)
-               ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-               WHERE locks.expires_at <= ? OR locks.owner = excluded.owner`,
-            )
-            .run(name, owner, now + ttlMs, now).changes > 0,
-      ),
-    release: (name, owner) =>
-      store.run(() => {
-        db.prepare('DELETE FROM locks WHERE name = ? AND owner = ?').run(name, owner);
-      }),
-  };
 }
 
 function toDb(table: string, column: string, value: unknown): unknown {
