@@ -74,6 +74,14 @@ describe('InvoiceStatusPanel', () => {
     expect(screen.getByRole('button', { name: 'Load more' })).toBeInTheDocument();
   });
 
+  it('says so when the next page cannot be loaded, keeping the loaded invoices', async () => {
+    const user = userEvent.setup();
+    renderWithProvider(<InvoiceStatusPanel />, { queryClient: seeded() });
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Invoices could not be loaded.');
+    expect(screen.getAllByRole('row')).toHaveLength(6);
+  });
+
   it('filters by state and shows the empty state', async () => {
     const user = userEvent.setup();
     renderWithProvider(<InvoiceStatusPanel />, { queryClient: seeded() });

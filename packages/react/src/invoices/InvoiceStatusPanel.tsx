@@ -148,6 +148,11 @@ export function InvoiceStatusPanel(props: InvoiceStatusPanelProps) {
           </tbody>
         </table>
       )}
+      {list.isFetchNextPageError ? (
+        <p className="hc-invoices__message hc-invoices__message--error" role="alert">
+          {t.invoicesError}
+        </p>
+      ) : null}
       {list.hasNextPage ? (
         <button
           type="button"

@@ -74,6 +74,7 @@ describe('TimerButton', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Loading timer…');
     expect(await screen.findByRole('alert')).toHaveTextContent('Timer status could not be loaded.');
     expect(document.querySelector('.hc-timer')).toHaveAttribute('data-state', 'error');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
   it('ticks the elapsed time from one shared clock', () => {

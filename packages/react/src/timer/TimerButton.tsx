@@ -57,9 +57,14 @@ export function TimerButton(props: TimerButtonProps) {
       break;
     case 'error':
       main = (
-        <span className="hc-timer__status hc-timer__status--error" role="alert">
-          {t.timerLoadFailed}
-        </span>
+        <>
+          <span className="hc-timer__status hc-timer__status--error" role="alert">
+            {t.timerLoadFailed}
+          </span>
+          <button type="button" className="hc-button hc-timer__retry" onClick={timer.retry}>
+            {t.timerRetry}
+          </button>
+        </>
       );
       break;
     case 'running':

@@ -26,6 +26,7 @@ export const timerMessages = {
   timerRestartFailed: 'The timer could not be restarted.',
   timerLoadFailed: 'Timer status could not be loaded.',
   timerDismiss: 'Dismiss',
+  timerRetry: 'Retry',
   timerStoppedOther: (name: string) => `Stopped the timer on ${name}.`,
 };
 

@@ -184,6 +184,8 @@ export function useTimerButton(options: UseTimerButtonOptions) {
     error,
     notice,
     dismissError: () => ui.setError(uiKey, null),
+    /** Reads the running timer again (after the `error` status). */
+    retry: () => void running.refetch(),
     formOpen,
     openForm: () => ui.openForm(uiKey),
     closeForm: () => ui.closeForm(),

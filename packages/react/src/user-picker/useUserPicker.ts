@@ -77,6 +77,7 @@ export function useUserPicker(options: UseUserPickerOptions) {
     dispatch({ type: 'itemsChanged', itemCount: count });
   }, [count]);
 
+  const inputRef = useRef<HTMLInputElement>(null);
   const stateRef = useRef<UserPickerState>(state);
   stateRef.current = state;
   const onInputChangeRef = useRef(options.onInputChange);
@@ -193,6 +194,7 @@ export function useUserPicker(options: UseUserPickerOptions) {
       'aria-controls': listboxId,
       'aria-activedescendant': highlighted ? optionId(highlighted) : undefined,
       value: state.inputValue,
+      ref: inputRef,
       ...overrides,
       onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
         const value = event.target.value;
@@ -236,13 +238,13 @@ export function useUserPicker(options: UseUserPickerOptions) {
       'aria-label': label,
       onClick: () => {
         remove(user.id);
-        document.getElementById(inputId)?.focus();
+        inputRef.current?.focus();
       },
       onKeyDown: (event: React.KeyboardEvent) => {
         if (event.key === 'Backspace' || event.key === 'Delete') {
           event.preventDefault();
           remove(user.id);
-          document.getElementById(inputId)?.focus();
+          inputRef.current?.focus();
         }
       },
     }),
