@@ -25,3 +25,14 @@ export function found<T>(value: T | undefined): T {
   if (value === undefined) throw HarvestError.notFound();
   return value;
 }
+
+/**
+ * Who the caller may list (fact sheet §5.1: administrators, or managers with assigned teammates): undefined
+ * for everyone, else the manager and their teammates. Others get 403.
+ */
+export function visibleUsers(c: Context<SandboxEnv>): Set<number> | undefined {
+  const me = c.get('user');
+  if (me.accessRole === 'administrator') return undefined;
+  if (me.accessRole === 'manager' && me.teammateIds.length) return new Set([me.id, ...me.teammateIds]);
+  throw HarvestError.forbidden();
+}

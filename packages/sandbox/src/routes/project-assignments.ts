@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { SandboxEnv, SandboxRuntime } from '../core/runtime';
-import { found, pathId, requireRole } from '../http/access';
+import { found, pathId, visibleUsers } from '../http/access';
+import { HarvestError } from '../http/harvest-errors';
 import { paginate, readPaging } from '../http/paginate';
 import { applyCommon, listFilters, newestFirst, readQuery } from '../http/query';
 import { serializeProjectAssignment, taskAssignmentsByProject } from '../serialize/work';
@@ -32,7 +33,8 @@ export function projectAssignmentsRoutes(_rt: SandboxRuntime): Hono<SandboxEnv> 
   app.get('/users/:id/project_assignments', (c) => {
     const account = c.get('account');
     const user = found(account.users.get(pathId(c)));
-    if (user.id !== c.get('user').id) requireRole(c, 'administrator', 'manager');
+    if (user.id !== c.get('user').id && visibleUsers(c)?.has(user.id) === false)
+      throw HarvestError.forbidden();
     const f = readQuery(c, listFilters);
     const paging = readPaging(c, { cursor: true });
     const tasks = taskAssignmentsByProject(account);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { isoDate } from '../core/dates';
 import type { SandboxEnv, SandboxRuntime } from '../core/runtime';
-import { found, pathId, requireRole } from '../http/access';
+import { found, pathId, requireRole, visibleUsers } from '../http/access';
 import { readBody } from '../http/body';
 import { HarvestError } from '../http/harvest-errors';
 import { paginate, readPaging } from '../http/paginate';
@@ -28,7 +28,8 @@ export function ratesRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
         .sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '') || a.id - b.id);
     const owner = (c: Parameters<typeof requireRole>[0]) => {
       const user = found(c.get('account').users.get(pathId(c)));
-      if (user.id !== c.get('user').id) requireRole(c, 'administrator', 'manager');
+      if (user.id !== c.get('user').id && visibleUsers(c)?.has(user.id) === false)
+        throw HarvestError.forbidden();
       return user;
     };
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxEnv, SandboxRuntime } from '../core/runtime';
-import { found, pathId, requireRole } from '../http/access';
+import { found, pathId, requireRole, visibleUsers } from '../http/access';
 import { readBody } from '../http/body';
 import { HarvestError } from '../http/harvest-errors';
 import { paginate, readPaging } from '../http/paginate';
@@ -75,11 +75,15 @@ function applyAccess(user: UserRecord, roles: string[] | undefined): void {
     (roles.find((r) => (ACCESS as readonly string[]).includes(r)) as UserRecord['accessRole']) ?? 'member';
   user.extraAccessRoles =
     user.accessRole === 'manager' ? roles.filter((r) => !(ACCESS as readonly string[]).includes(r)) : [];
+  if (user.accessRole !== 'manager') user.teammateIds = [];
+  // people_manager follows from having teammates (fact sheet §5.1), not from the request.
+  user.extraAccessRoles = user.extraAccessRoles.filter((r) => r !== 'people_manager');
+  if (user.teammateIds.length) user.extraAccessRoles.push('people_manager');
 }
 
 /**
- * `/v2/users` (fact sheet §5.1): administrators manage people; managers may read them; members get 403
- * except on `/users/me` and their own record.
+ * `/v2/users` (fact sheet §5.1): administrators manage people; managers read themselves and their teammates;
+ * members get 403 except on `/users/me` and their own record.
  */
 export function usersRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>({ strict: false });
@@ -88,18 +92,21 @@ export function usersRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
   app.get('/users/me', (c) => c.json(show(c.get('account'), c.get('user'))));
 
   app.get('/users', (c) => {
-    requireRole(c, 'administrator', 'manager');
+    const visible = visibleUsers(c);
     const f = readQuery(c, listFilters);
     const paging = readPaging(c, { cursor: true });
     const account = c.get('account');
     const roles = roleNamesByUser(account);
-    const rows = applyCommon(newestFirst(account.users.values()), f);
+    const rows = applyCommon(newestFirst(account.users.values()), f).filter(
+      (u) => !visible || visible.has(u.id),
+    );
     return c.json(paginate(c, 'users', rows, paging, (u) => serializeUser(u, roles)));
   });
 
   app.get('/users/:id', (c) => {
     const id = pathId(c);
-    if (id !== c.get('user').id) requireRole(c, 'administrator', 'manager');
+    const visible = id === c.get('user').id ? undefined : visibleUsers(c);
+    if (visible && !visible.has(id)) throw HarvestError.forbidden();
     return c.json(show(c.get('account'), found(c.get('account').users.get(id))));
   });
 
@@ -137,6 +144,7 @@ export function usersRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
       costRate: b.cost_rate ?? null,
       accessRole: 'member',
       extraAccessRoles: [],
+      teammateIds: [],
       avatarSeed: id % 0xffff,
       createdAt: now,
       updatedAt: now,

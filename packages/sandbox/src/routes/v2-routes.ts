@@ -13,6 +13,7 @@ import { ratesRoutes } from './rates';
 import { reportsRoutes } from './reports';
 import { rolesRoutes } from './roles';
 import { tasksRoutes } from './tasks';
+import { teammatesRoutes } from './teammates';
 import { timeEntriesRoutes } from './time-entries';
 import { usersRoutes } from './users';
 
@@ -22,6 +23,7 @@ export function v2Routes(rt: SandboxRuntime): Hono<SandboxEnv> {
   for (const routes of [
     projectAssignmentsRoutes,
     ratesRoutes,
+    teammatesRoutes,
     usersRoutes,
     rolesRoutes,
     timeEntriesRoutes,

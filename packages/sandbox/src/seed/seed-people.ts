@@ -50,6 +50,7 @@ export function seedPeople(ctx: SeedContext, count: number): number[] {
       costRate: Math.round(rate * 0.55),
       accessRole,
       extraAccessRoles: accessRole === 'manager' ? ['project_creator', 'time_and_expenses_manager'] : [],
+      teammateIds: [],
       avatarSeed: rng.int(0, 0xffff),
       createdAt: created,
       updatedAt: created,
@@ -72,6 +73,7 @@ export function seedPeople(ctx: SeedContext, count: number): number[] {
     }
   }
   seedRoles(ctx, userIds);
+  seedTeammates(ctx, userIds);
   return userIds;
 }
 
@@ -85,5 +87,22 @@ function seedRoles(ctx: SeedContext, userIds: number[]): void {
   for (const userId of userIds) {
     if (ctx.rng.chance(0.15)) continue;
     ctx.account.roles.get(ctx.rng.pick(roleIds))?.userIds.push(userId);
+  }
+}
+
+/**
+ * Each manager manages up to three active members (the first manager always includes the first member, so
+ * the seeded manager credential sees the member credential's time). Managing people grants `people_manager`.
+ */
+function seedTeammates(ctx: SeedContext, userIds: number[]): void {
+  const users = userIds.map((id) => ctx.account.users.get(id)!);
+  const members = users.filter((u) => u.accessRole === 'member' && u.isActive);
+  if (!members.length) return;
+  for (const [n, manager] of users.filter((u) => u.accessRole === 'manager').entries()) {
+    const picked = new Set<number>(n === 0 ? [members[0]!.id] : []);
+    for (let k = 0; k < 6 && picked.size < Math.min(3, members.length); k++)
+      picked.add(ctx.rng.pick(members).id);
+    manager.teammateIds = [...picked];
+    manager.extraAccessRoles = [...manager.extraAccessRoles, 'people_manager'];
   }
 }

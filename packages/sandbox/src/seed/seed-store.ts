@@ -69,6 +69,7 @@ export function seedStore(options: SeedOptions): SandboxStore {
     id: dualUserId,
     accessRole: 'member',
     extraAccessRoles: [],
+    teammateIds: [],
     hasAccessToAllFutureProjects: false,
     createdAt: at,
     updatedAt: at,

@@ -110,7 +110,7 @@ export class PackedEntries {
   matches(i: number, f: TimeEntryFilter): boolean {
     const flags = this.flags[i]!;
     if (f.userIds && !f.userIds.has(this.users[i]!)) return false;
-    if (f.scope && this.users[i] !== f.scope.userId && !f.scope.projectIds.has(this.projects[i]!))
+    if (f.scope && !f.scope.userIds.has(this.users[i]!) && !f.scope.projectIds.has(this.projects[i]!))
       return false;
     if (f.projectIds && !f.projectIds.has(this.projects[i]!)) return false;
     if (f.taskId !== undefined && this.tasks[i] !== f.taskId) return false;
@@ -186,7 +186,8 @@ export class PackedEntries {
 /** The only user a filter can match, if it pins one (a `user_id` filter or a member's scope). */
 function pinnedUser(f: TimeEntryFilter): number | null {
   if (f.userIds?.size === 1) return f.userIds.values().next().value ?? null;
-  if (f.scope && f.scope.projectIds.size === 0) return f.scope.userId;
+  if (f.scope && f.scope.projectIds.size === 0 && f.scope.userIds.size === 1)
+    return f.scope.userIds.values().next().value ?? null;
   return null;
 }
 

@@ -31,6 +31,8 @@ export interface UserRecord extends Stamped {
   /** Base access role plus optional manager permissions. */
   accessRole: HarvestBaseAccessRole;
   extraAccessRoles: string[];
+  /** People a manager manages (`/users/{id}/teammates`); empty for others. */
+  teammateIds: number[];
   avatarSeed: number;
 }
 

@@ -32,7 +32,7 @@ export interface TimeEntryFilter {
   toDay?: number;
   externalReferenceId?: string;
   /** Visibility: the entry is the user's own or on one of these projects (managers). */
-  scope?: { userId: number; projectIds: ReadonlySet<number> };
+  scope?: { userIds: ReadonlySet<number>; projectIds: ReadonlySet<number> };
 }
 
 export function rowStatus(flags: number): HarvestApprovalStatus {
@@ -41,7 +41,7 @@ export function rowStatus(flags: number): HarvestApprovalStatus {
 
 export function matchesRecord(r: TimeEntryRecord, f: TimeEntryFilter): boolean {
   if (f.userIds && !f.userIds.has(r.userId)) return false;
-  if (f.scope && r.userId !== f.scope.userId && !f.scope.projectIds.has(r.projectId)) return false;
+  if (f.scope && !f.scope.userIds.has(r.userId) && !f.scope.projectIds.has(r.projectId)) return false;
   if (f.projectIds && !f.projectIds.has(r.projectId)) return false;
   if (f.taskId !== undefined && r.taskId !== f.taskId) return false;
   if (f.isBilled !== undefined && f.isBilled !== r.isBilled) return false;

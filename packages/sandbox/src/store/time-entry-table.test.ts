@@ -47,8 +47,8 @@ describe('TimeEntryTable', () => {
     const t = table();
     const mine = t.list({ userIds: new Set([7]) }, 0, 100);
     expect(mine.items.map((e) => e.id)).toEqual([FIRST + 9, FIRST + 6, FIRST + 3, FIRST]);
-    expect(t.list({ scope: { userId: 8, projectIds: new Set() } }, 0, 100).total).toBe(6);
-    expect(t.list({ scope: { userId: 8, projectIds: new Set([1]) } }, 0, 100).total).toBe(10);
+    expect(t.list({ scope: { userIds: new Set([8]), projectIds: new Set() } }, 0, 100).total).toBe(6);
+    expect(t.list({ scope: { userIds: new Set([8]), projectIds: new Set([1]) } }, 0, 100).total).toBe(10);
   });
 
   it('counts running entries only from the overlay and scans hours', () => {
