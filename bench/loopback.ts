@@ -1,37 +1,33 @@
-import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+
+type Serve = (
+  options: { fetch: (request: Request) => Response | Promise<Response>; port: number; hostname: string },
+  listening: (info: AddressInfo) => void,
+) => { close(done: () => void): void; closeAllConnections?: () => void };
 
 /**
- * Serves a fetch-style app (Hono's `app.fetch`) on 127.0.0.1 with a random port, GET/POST only and small
- * bodies: enough for the benchmarks, which must go through a real socket like production traffic.
+ * Serves a fetch-style app (Hono's `app.fetch`) on 127.0.0.1 with a random port, with the same adapter the
+ * server's CLI uses (`@hono/node-server`, resolved from the server package, which depends on it).
  */
 export async function serveLoopback(
   fetchApp: (request: Request) => Response | Promise<Response>,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const response = await fetchApp(
-      new Request(`http://127.0.0.1${req.url}`, {
-        method: req.method ?? 'GET',
-        headers,
-        ...(body ? { body } : {}),
-      }),
-    );
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+  const require = createRequire(new URL('../packages/server/package.json', import.meta.url));
+  const { serve } = (await import(pathToFileURL(require.resolve('@hono/node-server')).href)) as {
+    serve: Serve;
+  };
+  let server: ReturnType<Serve> | null = null;
+  const port = await new Promise<number>((resolve) => {
+    server = serve({ fetch: fetchApp, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        server?.close(() => resolve());
+        server?.closeAllConnections?.();
       }),
   };
 }

@@ -12,21 +12,14 @@ export interface SandboxProcess {
   close(): Promise<void>;
 }
 
-/**
- * Starts `sandbox-child.ts` with `tsx` and waits for its URL.
- *
- * @example
- * const sandbox = await spawnSandbox({ timeEntries: 200_000, rateWindowMs: 1000 });
- */
-export async function spawnSandbox(options: Record<string, unknown>): Promise<SandboxProcess> {
+/** Starts a `tsx` script as a child and waits for the `{"url"}` line it prints. */
+export async function spawnChild(
+  script: string,
+  options: unknown,
+): Promise<{ url: string; close(): Promise<void> }> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      fileURLToPath(new URL('./sandbox-child.ts', import.meta.url)),
-      JSON.stringify(options),
-    ],
+    ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), JSON.stringify(options)],
     {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
@@ -34,8 +27,26 @@ export async function spawnSandbox(options: Record<string, unknown>): Promise<Sa
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin!.end();
+      }),
+  };
+}
+
+/**
+ * Starts `sandbox-child.ts` with `tsx` and waits for its URL.
+ *
+ * @example
+ * const sandbox = await spawnSandbox({ timeEntries: 200_000, rateWindowMs: 1000 });
+ */
+export async function spawnSandbox(options: Record<string, unknown>): Promise<SandboxProcess> {
+  const { url, close } = await spawnChild('./sandbox-child.ts', options);
   const control = (path: string, init?: RequestInit) => fetch(`${url}/__sandbox${path}`, init);
   return {
     url,
@@ -45,10 +56,6 @@ export async function spawnSandbox(options: Record<string, unknown>): Promise<Sa
     clearRequests: async () => {
       await control('/requests', { method: 'DELETE' });
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.stdin!.end();
-      }),
+    close,
   };
 }

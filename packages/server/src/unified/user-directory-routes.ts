@@ -32,6 +32,28 @@ function page<T>(items: T[], limit: number, offset: number): { result: T[]; next
   };
 }
 
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+const sortedCache = new WeakMap<
+  HarvestUser[],
+  Array<{ roles: HarvestRole[] | null; remote: boolean; list: UnifiedUser[] }>
+>();
+
+/**
+ * The cached users in unified shape, sorted by name then id. Mapped and sorted once per cached copy (the arrays
+ * are the cache's own, replaced when it reloads), so a keystroke costs a filter and a slice.
+ */
+function sortedDirectory(users: HarvestUser[], roles: HarvestRole[] | null, remote: boolean): UnifiedUser[] {
+  const variants = sortedCache.get(users) ?? [];
+  const hit = variants.find((v) => v.roles === roles && v.remote === remote);
+  if (hit) return hit.list;
+  const ids = roleIdsByName(roles);
+  const list = users
+    .map((u) => toUnifiedUser(u, ids, remote))
+    .sort((a, b) => byName.compare(a.name, b.name) || Number(a.id) - Number(b.id));
+  sortedCache.set(users, [...variants.filter((v) => v.roles === roles), { roles, remote, list }]);
+  return list;
+}
+
 function fold(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('en');
 }
@@ -93,11 +115,7 @@ export function userDirectoryRoutes(deps: DataApiDeps, shared?: DirectoryCache):
     const offset = offsetOf(q.cursor);
     const ctx = callContext(c.get('caller'), c.req.raw.signal);
     const [users, roles] = await Promise.all([cache.users(ctx), cache.roles(ctx)]);
-    const ids = roleIdsByName(roles);
-    const all = users
-      .map((u) => toUnifiedUser(u, ids, q.include_remote_data ?? false))
-      .filter((u) => matches(u, q))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en') || Number(a.id) - Number(b.id));
+    const all = sortedDirectory(users, roles, q.include_remote_data ?? false).filter((u) => matches(u, q));
     return c.json(page(all, q.limit, offset));
   });
 
