@@ -63,6 +63,19 @@ describe('ConnectButton', () => {
     expect(onExit).toHaveBeenCalledWith({ type: 'blocked' });
   });
 
+  it('creates the SDK instance once per provider, whatever the renders', async () => {
+    const user = userEvent.setup();
+    const instance = createTestConnect();
+    const createConnect = vi.fn(() => instance);
+    const { rerender } = renderWithProvider(<ConnectButton linkToken="hc_lt_9" />, { createConnect });
+    rerender(<ConnectButton linkToken="hc_lt_9" onSuccess={() => {}} />);
+    rerender(<ConnectButton linkToken="hc_lt_10" />);
+    await user.click(screen.getByRole('button'));
+    expect(createConnect).toHaveBeenCalledTimes(1);
+    expect(createConnect).toHaveBeenCalledWith({ serverUrl: 'http://127.0.0.1:9' });
+    expect(instance.opened[0]?.linkToken).toBe('hc_lt_10');
+  });
+
   it('reconnects a given account', async () => {
     const user = userEvent.setup();
     const connect = createTestConnect();
