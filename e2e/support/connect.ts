@@ -20,13 +20,14 @@ export async function openConnectPopup(page: Page, button: ReturnType<Page['getB
 /**
  * In the popup: "Sign in with Harvest", then on the sandbox's consent page sign in as `person` and approve,
  * then (for a person with several Harvest accounts) pick `accountName`. Checks each page with axe on the way.
+ * Waits for the popup to close itself unless `closes: false`.
  *
  * @example
  * await signInWithHarvest(popup, { person: 'Ada Admin' });
  */
 export async function signInWithHarvest(
   popup: Page,
-  options: { person: string; accountName?: string },
+  options: { person: string; accountName?: string; closes?: boolean },
 ): Promise<void> {
   await expectAccessible(popup);
   await popup.getByRole('button', { name: 'Sign in with Harvest' }).click();
@@ -43,5 +44,22 @@ export async function signInWithHarvest(
     await popup.getByRole('radio', { name: options.accountName }).check();
     await popup.getByRole('button', { name: 'Link this account' }).click();
   }
+  if (options.closes !== false) await closed;
+}
+
+/**
+ * In the popup: connect with a personal access token (the sandbox's seeded one) and wait for the popup to close.
+ *
+ * @example
+ * await connectWithToken(popup, admin);
+ */
+export async function connectWithToken(
+  popup: Page,
+  who: { token: string; account_id: number },
+): Promise<void> {
+  await popup.getByLabel('Personal access token', { exact: true }).fill(who.token);
+  await popup.getByLabel('Harvest account ID').fill(String(who.account_id));
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Connect with this token' }).click();
   await closed;
 }
