@@ -65,7 +65,9 @@ export function connectPageRoutes(deps: Deps, webhooks: Webhooks) {
     if (session.binding_hash === null) {
       assertNotExpired(deps, link);
       const bindingHash = ensureBinding(c, deps.config.publicUrl);
-      await deps.store.updateSession(session.id, { binding_hash: bindingHash }, deps.now());
+      if (!(await deps.store.bindSession(session.id, bindingHash, deps.now()))) {
+        throw new ApiError('link_token.used', 'This link was already opened in another window.');
+      }
     } else if (bindingHashOf(c) !== session.binding_hash) {
       // Another browser already opened this link: one link, one window.
       throw new ApiError('link_token.used', 'This link was already opened in another window.');

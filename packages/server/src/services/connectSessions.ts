@@ -37,21 +37,23 @@ export async function startSession(
   input: { nonce: string; mode: ConnectMode; return_url?: string | undefined },
 ): Promise<ConnectSessionRow> {
   const existing = await deps.store.getSessionByLinkToken(link.id);
-  if (existing) {
-    if (existing.nonce === input.nonce) return existing;
-    if (existing.nonce === null && existing.status === 'pending') {
-      await deps.store.updateSession(existing.id, { nonce: input.nonce }, deps.now());
-      return { ...existing, nonce: input.nonce };
-    }
+  if (existing?.nonce === input.nonce) return existing;
+  if (existing && (existing.nonce !== null || existing.status !== 'pending')) {
     throw new ApiError('link_token.used', 'This link token has already started a connect flow.');
   }
-  assertNotExpired(deps, link);
   if (input.return_url !== undefined && !sameOrigin(input.return_url, link.origin)) {
     throw new ApiError('request.invalid', 'return_url must be on the origin the link token was issued for.');
   }
   if (input.mode === 'redirect' && input.return_url === undefined) {
     throw new ApiError('request.invalid', 'redirect mode needs a return_url.');
   }
+  if (existing) {
+    // The popup opened `/connect` before the SDK's call arrived: the session adopts the SDK's nonce and mode.
+    const patch = { nonce: input.nonce, mode: input.mode, return_url: input.return_url ?? null };
+    await deps.store.updateSession(existing.id, patch, deps.now());
+    return { ...existing, ...patch };
+  }
+  assertNotExpired(deps, link);
   return createSession(deps, link, input.nonce, input.mode, input.return_url ?? null);
 }
 

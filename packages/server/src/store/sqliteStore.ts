@@ -160,6 +160,15 @@ class SqliteStore implements Store {
   updateSession: Store['updateSession'] = async (id, patch, now) => {
     await this.update('connect_sessions', 'id', id, { ...patch, updated_at: now });
   };
+  bindSession: Store['bindSession'] = (id, hash, now) =>
+    this.exec(
+      () =>
+        this.db
+          .prepare(
+            'UPDATE connect_sessions SET binding_hash = ?, updated_at = ? WHERE id = ? AND binding_hash IS NULL',
+          )
+          .run(hash, now, id).changes > 0,
+    );
   finishSession: Store['finishSession'] = (id, o, now) =>
     this.exec(
       () =>

@@ -171,6 +171,8 @@ export interface Store {
     patch: Partial<Pick<ConnectSessionRow, 'binding_hash' | 'nonce' | 'mode' | 'return_url'>>,
     now: number,
   ): Promise<void>;
+  /** Binds a session to a browser once; false when another browser was first. */
+  bindSession(id: string, bindingHash: string, now: number): Promise<boolean>;
   /** Records the outcome of a pending session; false when it was no longer pending (first outcome wins). */
   finishSession(
     id: string,

@@ -98,6 +98,20 @@ describe('link tokens (RELIABILITY.md "Link tokens")', () => {
     );
   });
 
+  it('a popup that opened before the SDK call: the session adopts the nonce, and a second browser is refused', async () => {
+    h = await createHarness();
+    const link = await mintLinkToken(h);
+    const { sessionId, browser, sessionPath } = await openPopup(h, link.link_token);
+    const started = await start(link.link_token, 'late-nonce-123');
+    expect(started.status).toBe(201);
+    expect(((await started.json()) as { session: { id: string } }).session.id).toBe(sessionId);
+    expect((await start(link.link_token, 'third-nonce-12')).status).toBe(409);
+    await browser.post(`${sessionPath}/cancel`);
+    expect(await (await browser.get(sessionPath)).text()).toContain('data-nonce="late-nonce-123"');
+    const stranger = await h.app.request(`/connect?link_token=${link.link_token}`);
+    expect(stranger.status).toBe(409);
+  });
+
   it('reused after a finished connect -> rejected', async () => {
     h = await createHarness();
     const { link } = await connectWithOAuth(h, h.sandbox.credentials.personal_access_tokens[0]!.identity_id);
