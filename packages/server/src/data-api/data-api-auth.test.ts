@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALLOWED_ORIGIN, API_KEY, type Harness, harness, OTHER_TENANT_KEY, sessionToken } from './test/harness';
+import {
+  ALLOWED_ORIGIN,
+  API_KEY,
+  type Harness,
+  harness,
+  OTHER_TENANT_KEY,
+  sessionToken,
+} from './test/harness';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -13,7 +20,9 @@ describe('data API authentication', () => {
     h = await harness();
     const auth = { authorization: `Bearer ${API_KEY}` };
     expect((await h.app.request(`${me}?integrated_account_id=member`, { headers: auth })).status).toBe(200);
-    expect((await h.app.request(me, { headers: { ...auth, 'Harvest-Connect-Account': 'member' } })).status).toBe(200);
+    expect(
+      (await h.app.request(me, { headers: { ...auth, 'Harvest-Connect-Account': 'member' } })).status,
+    ).toBe(200);
     const none = await h.app.request(me, { headers: auth });
     expect(none.status).toBe(400);
   });
@@ -23,8 +32,18 @@ describe('data API authentication', () => {
     const cases: Array<[Record<string, string>, string, number, string]> = [
       [{}, me, 401, 'auth.missing_credentials'],
       [{ authorization: 'Basic abc' }, me, 401, 'auth.missing_credentials'],
-      [{ authorization: 'Bearer hc_sk_unknown' }, `${me}?integrated_account_id=member`, 401, 'auth.invalid_api_key'],
-      [{ authorization: 'Bearer hc_lt_link_token' }, `${me}?integrated_account_id=member`, 401, 'auth.invalid_api_key'],
+      [
+        { authorization: 'Bearer hc_sk_unknown' },
+        `${me}?integrated_account_id=member`,
+        401,
+        'auth.invalid_api_key',
+      ],
+      [
+        { authorization: 'Bearer hc_lt_link_token' },
+        `${me}?integrated_account_id=member`,
+        401,
+        'auth.invalid_api_key',
+      ],
       [{ authorization: 'Bearer hc_st_forged' }, me, 401, 'auth.invalid_session_token'],
       [{}, `${me}?session_token=${session}`, 401, 'auth.missing_credentials'],
       [{ authorization: `Bearer ${API_KEY}` }, `${me}?integrated_account_id=../../x`, 400, 'request.invalid'],
@@ -39,7 +58,9 @@ describe('data API authentication', () => {
 
   it("keeps tenants apart: another tenant's key cannot use this tenant's account", async () => {
     h = await harness();
-    const res = await h.app.request(`${me}?integrated_account_id=member`, { headers: { authorization: `Bearer ${OTHER_TENANT_KEY}` } });
+    const res = await h.app.request(`${me}?integrated_account_id=member`, {
+      headers: { authorization: `Bearer ${OTHER_TENANT_KEY}` },
+    });
     expect(res.status).toBe(404);
     expect(await code(res)).toBe('integrated_account.not_found');
   });
@@ -48,7 +69,9 @@ describe('data API authentication', () => {
     h = await harness();
     const own = await h.app.request(me, { headers: { authorization: `Bearer ${session}` } });
     expect(own.status).toBe(200);
-    const other = await h.app.request(`${me}?integrated_account_id=administrator`, { headers: { authorization: `Bearer ${session}` } });
+    const other = await h.app.request(`${me}?integrated_account_id=administrator`, {
+      headers: { authorization: `Bearer ${session}` },
+    });
     expect(other.status).toBe(403);
     expect(await code(other)).toBe('auth.tenant_mismatch');
   });
@@ -61,10 +84,14 @@ describe('data API authentication', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
 
-    const ok = await h.app.request(me, { headers: { authorization: `Bearer ${session}`, origin: ALLOWED_ORIGIN } });
+    const ok = await h.app.request(me, {
+      headers: { authorization: `Bearer ${session}`, origin: ALLOWED_ORIGIN },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
-    const foreign = await h.app.request(me, { headers: { authorization: `Bearer ${session}`, origin: 'https://evil.example' } });
+    const foreign = await h.app.request(me, {
+      headers: { authorization: `Bearer ${session}`, origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(403);
     expect(await code(foreign)).toBe('auth.origin_denied');
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
