@@ -3,6 +3,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import { createCipher } from './crypto/cipher';
 import { loadKeyRing } from './crypto/keyRing';
+import { dataApiForServer } from './data-api/server-wiring';
 import type { HarvestHttp } from './harvest/types';
 import { createLogger, type Logger } from './logger';
 import type { Deps } from './services/deps';
@@ -72,6 +73,15 @@ export function createServer(config: Config, overrides: ServerOverrides = {}) {
   const webhooks = createWebhooks(deps);
   const tokens = createTokenProvider(deps, webhooks, overrides.tokenProvider);
   const app = createApp(deps, webhooks);
+  // The data API (user directory, tools, proxy, OpenAPI, metrics) calls Harvest with this process's tokens.
+  app.route(
+    '/',
+    dataApiForServer(deps, tokens, {
+      apiUrl: config.harvestApiUrl,
+      userAgent: config.userAgent,
+      fetch: harvest.fetch,
+    }),
+  );
   return { app, deps, webhooks, tokens, close: () => store.close() };
 }
 
