@@ -261,4 +261,25 @@ describe('updates, locks, external references and deletes', () => {
       ).status,
     ).toBe(403);
   });
+
+  it('refuses time on an archived project and deleting time there', async () => {
+    const s = testSandbox();
+    const work = await workFor(s);
+    const entry = (
+      await call(s, 'POST', '/v2/time_entries', {
+        who: 'member',
+        body: { ...work, spent_date: '2025-06-01', hours: 1 },
+      })
+    ).body;
+    await call(s, 'PATCH', `/v2/projects/${work.project_id}`, { body: { is_active: false } });
+    const refused = await call(s, 'POST', '/v2/time_entries', {
+      who: 'member',
+      body: { ...work, spent_date: '2025-06-01', hours: 1 },
+    });
+    expect(refused.body).toEqual({ message: 'Project is archived' });
+    expect((await call(s, 'DELETE', `/v2/time_entries/${entry.id}`, { who: 'member' })).status).toBe(422);
+    const mine = (await call(s, 'GET', '/v2/users/me/project_assignments', { who: 'member' })).body
+      .project_assignments;
+    expect(mine.some((p: { project: { id: number } }) => p.project.id === work.project_id)).toBe(false);
+  });
 });

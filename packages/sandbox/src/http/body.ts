@@ -4,6 +4,8 @@ import { HarvestError } from './harvest-errors';
 /** Sets `a[b][]`-style form keys into nested objects and arrays, as Rails reads them. */
 function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
   const parts = key.split(/\[|\]\[|\]/).filter((p, i) => i === 0 || p !== '' || key.endsWith('[]'));
+  // Never let a form key reach an object's prototype (`__proto__[x]=1`).
+  if (parts.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype')) return;
   let node: Record<string, unknown> = target;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;

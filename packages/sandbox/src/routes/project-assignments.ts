@@ -8,8 +8,11 @@ import { serializeProjectAssignment, taskAssignmentsByProject } from '../seriali
 import type { AccountStore } from '../store/store';
 
 function activeAssignments(account: AccountStore, userId: number) {
+  // Active assignments on active projects only (fact sheet §5.4).
   return newestFirst(
-    [...account.userAssignments.values()].filter((ua) => ua.userId === userId && ua.isActive),
+    [...account.userAssignments.values()].filter(
+      (ua) => ua.userId === userId && ua.isActive && account.projects.get(ua.projectId)?.isActive !== false,
+    ),
   );
 }
 

@@ -33,6 +33,7 @@ const filters = z.object({
 function checkWork(account: AccountStore, userId: number, projectId: number, taskId: number): boolean {
   const project = account.projects.get(projectId);
   if (!project) throw HarvestError.unprocessable('Project is invalid');
+  if (!project.isActive) throw HarvestError.unprocessable('Project is archived');
   if (!account.tasks.has(taskId)) throw HarvestError.unprocessable('Task is invalid');
   const ta = [...account.taskAssignments.values()].find(
     (t) => t.projectId === projectId && t.taskId === taskId && t.isActive,
@@ -204,9 +205,12 @@ export function timeEntriesRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
     const entry = load(c);
     const admin = c.get('user').accessRole === 'administrator';
     if (entry.isBilled || (entry.isLocked && !admin)) unlocked(entry);
+    // fact sheet §5.5: only when the project and task are not archived.
     const project = account.projects.get(entry.projectId);
-    if (project && !project.isActive)
-      throw HarvestError.unprocessable('Time entries on archived projects cannot be deleted');
+    const task = account.tasks.get(entry.taskId);
+    if ((project && !project.isActive) || (task && !task.isActive)) {
+      throw HarvestError.unprocessable('Time entries on archived projects or tasks cannot be deleted');
+    }
     account.timeEntries.delete(entry.id);
     return c.json(show(account, entry));
   });

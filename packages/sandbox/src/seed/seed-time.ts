@@ -87,7 +87,7 @@ export function seedTime(
 /** Starts the one seeded running timer: `userId` has been working for 47 minutes. */
 export function seedRunningTimer(ctx: SeedContext, plan: WorkPlan, userId: number): void {
   const { account } = ctx;
-  const projectId = plan.userProjects.get(userId)?.[0];
+  const projectId = plan.userProjects.get(userId)?.find((id) => account.projects.get(id)?.isActive);
   const taskId = projectId === undefined ? undefined : plan.projectTasks.get(projectId)?.[0];
   if (projectId === undefined || taskId === undefined) return;
   const started = ctx.now - 47 * 60_000;
