@@ -55,6 +55,33 @@ describe('personal access token flow', () => {
   });
 });
 
+describe('a revoked personal access token', () => {
+  it('a 401 marks the account needs_reauth, and later calls do not reach Harvest', async () => {
+    h = await createHarness();
+    const pat = h.sandbox.credentials.personal_access_tokens[2]!;
+    const link = await mintLinkToken(h);
+    const { browser, sessionId, sessionPath } = await openPopup(h, link.link_token);
+    await browser.post(`${sessionPath}/pat`, { token: pat.token, account_id: String(pat.account_id) });
+    const accountId = (await pollSession(h, link.link_token, sessionId)).result!.integrated_account_id;
+    h.sandbox.control.revokeToken(pat.token);
+    const send = () =>
+      h.server.tokens.call(accountId, (a) =>
+        h.deps.harvest.fetch(`${h.config.harvestApiUrl}/v2/users/me`, {
+          headers: {
+            authorization: `Bearer ${a.accessToken}`,
+            'harvest-account-id': String(a.harvestAccountId),
+            'user-agent': 'tests (t@x.test)',
+          },
+        }),
+      );
+    await expect(send()).rejects.toMatchObject({ code: 'integrated_account.needs_reauth' });
+    const before = harvestRequests(h.sandbox);
+    await expect(send()).rejects.toMatchObject({ code: 'integrated_account.needs_reauth' });
+    expect(harvestRequests(h.sandbox)).toBe(before);
+    expect(tokenRequests(h.sandbox)).toBe(0);
+  });
+});
+
 describe('reconnect after Harvest revokes the grant', () => {
   it('marks the account needs_reauth (one webhook, no further Harvest calls), then repairs it with the same id', async () => {
     const receiver = createWebhookReceiver();
