@@ -195,6 +195,8 @@ describe('time tools', () => {
       { project_id: 1, task_id: 1, spent_date: '2026-13-45' },
       { project_id: 1, task_id: 1, external_reference: { id: 'x' } },
       { project_id: 1, task_id: 1, extra: true },
+      { project_id: '1', task_id: 1 },
+      { project_id: 1, task_id: 1, notes: 'half a pair \ud800' },
     ]) {
       expect((await send(h, 'POST', '/v1/tools/timers', body)).status, JSON.stringify(body)).toBe(400);
     }
@@ -218,6 +220,11 @@ describe('time tools', () => {
     ).toBe(415);
     for (const query of [
       'from=yesterday',
+      'from=2026-02-30',
+      'user_id=1e3',
+      'user_id=0x10',
+      'limit=1e2',
+      'external_reference_id=%00',
       'is_running=yes',
       'user_id=-1',
       'limit=5000',

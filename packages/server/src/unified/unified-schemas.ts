@@ -5,7 +5,12 @@ import { z } from 'zod';
 export const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** `limit` of our lists: 1..1000, default 100. */
-export const limitParam = z.coerce.number().int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default);
+export const limitParam = z
+  .string()
+  .regex(/^\d{1,4}$/, 'expected an integer')
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(PAGE_LIMITS.max))
+  .default(PAGE_LIMITS.default);
 
 export const isoDateTime = z
   .string()
