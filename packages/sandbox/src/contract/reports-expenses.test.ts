@@ -61,4 +61,22 @@ describe('reports', () => {
       ),
     ).toBe(true);
   });
+
+  it('time reports by client, project and task carry the subject ids and names', async () => {
+    const s = testSandbox();
+    const expectations: Record<string, string[]> = {
+      clients: ['client_id', 'client_name'],
+      projects: ['project_id', 'project_name', 'client_id', 'client_name'],
+      tasks: ['task_id', 'task_name'],
+    };
+    const team = (await call(s, 'GET', '/v2/reports/time/team?from=20250501&to=20250531')).body.results;
+    const teamTotal = team.reduce((n: number, r: { total_hours: number }) => n + r.total_hours, 0);
+    for (const [subject, keys] of Object.entries(expectations)) {
+      const { body } = await call(s, 'GET', `/v2/reports/time/${subject}?from=20250501&to=20250531`);
+      for (const key of [...keys, 'total_hours', 'billable_hours', 'currency', 'billable_amount'])
+        expect(body.results[0], `${subject} ${key}`).toHaveProperty(key);
+      const total = body.results.reduce((n: number, r: { total_hours: number }) => n + r.total_hours, 0);
+      expect(total).toBeCloseTo(teamTotal, 1);
+    }
+  });
 });

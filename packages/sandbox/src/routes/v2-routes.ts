@@ -15,6 +15,7 @@ import { rolesRoutes } from './roles';
 import { tasksRoutes } from './tasks';
 import { teammatesRoutes } from './teammates';
 import { timeEntriesRoutes } from './time-entries';
+import { timeReportsRoutes } from './time-reports';
 import { usersRoutes } from './users';
 
 /** Every `/v2` resource group, one route file each. */
@@ -37,6 +38,7 @@ export function v2Routes(rt: SandboxRuntime): Hono<SandboxEnv> {
     invoicesRoutes,
     expensesRoutes,
     reportsRoutes,
+    timeReportsRoutes,
   ]) {
     app.route('/', routes(rt));
   }
