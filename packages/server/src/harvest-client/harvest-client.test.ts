@@ -49,6 +49,35 @@ describe('HarvestClient against the sandbox', () => {
     expect(maxInWindow(log, 1000)).toBeLessThanOrEqual(100);
   }, 30_000);
 
+  it.each([256, 4])(
+    "keeps another tenant's calls moving while one tenant floods its key (in-flight cap %i)",
+    async (maxInFlight) => {
+      h = await harness({
+        loopback: true,
+        sandbox: { now: undefined, rateWindowMs: 1000 },
+        limiter: { windowMs: 1000, maxWaitMs: 60_000, maxInFlight },
+      });
+      let floodDone = 0;
+      const flood = Array.from({ length: 250 }, () =>
+        client(h)
+          .request({ accountId: 'administrator', tenantId: 'tenant-a' }, me)
+          .then(() => {
+            floodDone++;
+          }),
+      );
+      const seenByB: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        await client(h).request({ accountId: 'manager', tenantId: 'tenant-b' }, me);
+        seenByB.push(floodDone);
+      }
+      // Tenant A needs three windows for its flood; tenant B is served within the first.
+      expect(seenByB.every((n) => n <= 100)).toBe(true);
+      await Promise.all(flood);
+      expect(floodDone).toBe(250);
+    },
+    30_000,
+  );
+
   it('after a 429 with Retry-After, the key stays silent for that long, then the GET succeeds', async () => {
     h = await harness({ loopback: true, sandbox: { now: undefined } });
     h.sandbox.control.setFaults({ storm429: 2, storm429RetryAfter: true });
