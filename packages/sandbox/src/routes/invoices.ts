@@ -45,6 +45,7 @@ const fields = {
     .max(3)
     .optional(),
   line_items: z.array(lineItem).max(1000).optional(),
+  line_items_import: z.unknown().optional(),
 };
 const filters = z.object({
   client_id: zId.optional(),
@@ -132,6 +133,9 @@ export function invoicesRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
     requireRole(c, 'administrator');
     const account = c.get('account');
     const b = validate(z.object(fields), await readBody(c));
+    // Importing tracked time into line items is not emulated: say so rather than silently ignore it.
+    if (b.line_items_import !== undefined)
+      throw HarvestError.unprocessable('line_items_import is not supported by the sandbox; send line_items');
     const client = account.clients.get(b.client_id);
     if (!client) throw HarvestError.unprocessable('Client is invalid');
     const now = rt.clock.now();
