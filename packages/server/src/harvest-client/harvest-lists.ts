@@ -10,7 +10,12 @@ interface HarvestListBody {
   [key: string]: unknown;
 }
 
-/** The position of Harvest's next page, read from `links.next` (cursor or page), else from `next_page`. */
+/**
+ * The position of Harvest's next page, read from `links.next` (cursor or page), else from `next_page`.
+ *
+ * @example
+ * nextPosition({ links: { next: 'https://api.harvestapp.com/v2/users?cursor=eyJ...&per_page=2000' } }); // { cursor: 'eyJ...' }
+ */
 export function nextPosition(body: HarvestListBody): { page: number } | { cursor: string } | null {
   const next = body.links?.next;
   if (typeof next === 'string' && next !== '') {
