@@ -31,5 +31,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig([], { HC_PORT: 'eighty' })).toThrow(/HC_PORT \/ --port/);
     expect(() => loadConfig([], { HARVEST_ID_URL: 'ftp://x' })).toThrow(ConfigError);
     expect(() => loadConfig(['--nope', 'x'], {})).toThrow(ConfigError);
+    expect(() => loadConfig([], { HC_PUBLIC_URL: 'https://acme.test/connect' })).toThrow(
+      /HC_PUBLIC_URL \/ --public-url: must be an origin/,
+    );
   });
 });

@@ -30,7 +30,13 @@ const schema = z.object({
   clientId: z.string().min(1).optional(),
   clientSecret: z.string().min(1).optional(),
   userAgent: z.string().min(3).default('Harvest Connect (https://github.com/harvest-connect)'),
-  publicUrl: httpUrl.optional(),
+  // Pages redirect to absolute paths (/connect/...), so the server must own the whole origin.
+  publicUrl: httpUrl
+    .refine(
+      (u) => new URL(u).pathname === '/' && !new URL(u).search,
+      'must be an origin, without a path or query',
+    )
+    .optional(),
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(4000),
   dataDir: z.string().min(1).default('.data'),
