@@ -183,6 +183,27 @@ describe('HarvestClient against the sandbox', () => {
     expect(refreshes).toBe(2);
   });
 
+  it('never leaves the configured origin or /v2, whatever path it is handed', async () => {
+    h = await harness();
+    for (const path of [
+      '/v2/../oauth2/token',
+      '//evil.example/v2/users',
+      '/v2/..%2f..%2f',
+      '/oauth2/token',
+      '/v2/users\\..\\..\\x',
+      'https://evil.example/v2/users',
+    ]) {
+      const error = await failure(client(h).request(admin, { path }));
+      if (error === null) throw new Error(`${path} was sent`);
+      expect(
+        h.sandbox.control.requests().every((r) => r.path.startsWith('/v2/')),
+        path,
+      ).toBe(true);
+    }
+    // Only the percent-encoded one is sent, and it stays an (unknown) path under /v2 at the same host.
+    expect(h.sandbox.control.requests().map((r) => r.path)).toEqual(['/v2/..%2f..%2f']);
+  });
+
   it('maps Harvest errors to protocol codes', async () => {
     h = await harness();
     expect(await failure(client(h).request(admin, { path: '/v2/nothing-here' }))).toMatchObject({

@@ -123,8 +123,9 @@ export class HarvestClient {
     if (!req.path.startsWith('/v2/'))
       throw new ApiError('internal.error', 'Harvest path must start with /v2/.');
     const url = new URL(req.path, this.origin);
-    if (url.origin !== this.origin)
-      throw new ApiError('internal.error', 'Harvest path left the configured origin.');
+    // Checked again after parsing: `..`, `//host` or a backslash must not move the call anywhere else.
+    if (url.origin !== this.origin || !url.pathname.startsWith('/v2/') || req.path.includes('\\'))
+      throw new ApiError('internal.error', 'Harvest path left the configured origin or /v2.');
     const query = req.query instanceof URLSearchParams ? req.query : undefined;
     if (query) for (const [k, v] of query) url.searchParams.append(k, v);
     else if (req.query) {
