@@ -39,7 +39,7 @@ h2 { font-size: 1.05rem; margin: 0 0 8px; }
 label { display: block; font-weight: 600; margin: 12px 0 4px; }
 input[type=text], input[type=password] { width: 100%; box-sizing: border-box; padding: 8px; font: inherit; border: 1px solid #888; border-radius: 6px; }
 button { font: inherit; padding: 8px 16px; border-radius: 6px; border: 1px solid #888; cursor: pointer; margin-top: 12px; }
-button.primary { background: #f36c00; color: #fff; border-color: #c65700; font-weight: 600; }
+button.primary { background: #b34700; color: #fff; border-color: #8a3700; font-weight: 600; }
 button:focus-visible, input:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 .hint { font-size: 0.9rem; opacity: 0.8; }
 .error { border-left: 4px solid #c62828; padding: 8px 12px; background: color-mix(in srgb, #c62828 10%, transparent); }
