@@ -22,9 +22,10 @@ function stylesheet(): Plugin {
     generateBundle() {
       const entry = resolve(here, 'src/styles.css');
       const source = readFileSync(entry, 'utf8').replace(
-        /@import '\.\/(styles\/[a-z-]+\.css)';\n/g,
+        /@import ["']\.\/(styles\/[a-z-]+\.css)["'];\n/g,
         (_, file: string) => readFileSync(resolve(here, 'src', file), 'utf8'),
       );
+      if (source.includes('@import')) this.error('styles.css: an @import was left unresolved');
       this.emitFile({ type: 'asset', fileName: 'styles.css', source });
     },
   };
