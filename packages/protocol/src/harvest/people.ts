@@ -44,3 +44,11 @@ export interface HarvestRate {
   created_at: HarvestDateTime;
   updated_at: HarvestDateTime;
 }
+
+/** `GET /v2/users/{id}/teammates` rows (fact sheet §5.1). */
+export interface HarvestTeammate {
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+}

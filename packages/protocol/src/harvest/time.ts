@@ -125,3 +125,21 @@ export interface HarvestUninvoicedReportRow {
   uninvoiced_expenses: number;
   uninvoiced_amount: number;
 }
+
+/** Totals every `GET /v2/reports/time/*` row carries (fact sheet §5.13). */
+export interface HarvestTimeReportTotals {
+  total_hours: number;
+  billable_hours: number;
+  currency: string;
+  billable_amount: number;
+}
+
+/** Rows of `/reports/time/clients`, `/projects` and `/tasks`: the subject's id and name plus totals. */
+export type HarvestClientTimeReportRow = HarvestTimeReportTotals & { client_id: number; client_name: string };
+export type HarvestProjectTimeReportRow = HarvestTimeReportTotals & {
+  project_id: number;
+  project_name: string;
+  client_id: number;
+  client_name: string;
+};
+export type HarvestTaskTimeReportRow = HarvestTimeReportTotals & { task_id: number; task_name: string };

@@ -1,3 +1,4 @@
+import type { HarvestTeammate } from '@harvest-connect/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxEnv, SandboxRuntime } from '../core/runtime';
@@ -9,7 +10,7 @@ import { validate, zId } from '../http/validate';
 import type { UserRecord } from '../store/records';
 import type { AccountStore } from '../store/store';
 
-const teammate = (u: UserRecord) => ({
+const teammate = (u: UserRecord): HarvestTeammate => ({
   id: u.id,
   first_name: u.firstName,
   last_name: u.lastName,
