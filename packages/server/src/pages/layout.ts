@@ -28,12 +28,13 @@ ${body}
 </html>`;
 }
 
-/** A page with a heading, a message and a close button: expired or used links, errors. */
-export function messagePage(title: string, message: string): Html {
+/** A page with a heading, a message, the protocol code (for support) and a close button: bad links, errors. */
+export function messagePage(title: string, message: string, code?: string): Html {
   return layout(
     title,
     html`<h1>${title}</h1>
 <p role="alert">${message}</p>
+${code ? html`<p class="hint" data-error-code="${code}">Error code: ${code}</p>` : ''}
 <button type="button" id="hc-close">Close this window</button>`,
   );
 }

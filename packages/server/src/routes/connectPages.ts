@@ -44,7 +44,7 @@ export function connectPageRoutes(deps: Deps, webhooks: Webhooks) {
   app.onError((error, c) => {
     const e = toApiError(error, deps.log);
     const title = TITLES[e.code] ?? (e.status >= 500 ? 'Something went wrong' : 'Could not continue');
-    return c.html(messagePage(title, e.message), e.status);
+    return c.html(messagePage(title, e.message, e.code), e.status);
   });
 
   app.get('/assets/popup.js', (c) =>

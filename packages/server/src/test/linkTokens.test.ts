@@ -29,7 +29,9 @@ describe('link tokens (RELIABILITY.md "Link tokens")', () => {
     expect(await codeOf(res)).toBe('link_token.expired');
     const page = await h.app.request(`/connect?link_token=${link.link_token}`);
     expect(page.status).toBe(401);
-    expect(await page.text()).toContain('This link has expired');
+    const expiredHtml = await page.text();
+    expect(expiredHtml).toContain('This link has expired');
+    expect(expiredHtml).toContain('data-error-code="link_token.expired"');
     expect(harvestRequests(h.sandbox)).toBe(0);
   });
 
