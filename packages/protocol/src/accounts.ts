@@ -78,6 +78,12 @@ export type WebhookEventType =
   | 'account.needs_reauth'
   | 'account.disconnected';
 
+/**
+ * The header of every webhook delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` keyed with
+ * the tenant's webhook secret. Receivers recompute it, compare in constant time, and refuse old timestamps.
+ */
+export const WEBHOOK_SIGNATURE_HEADER = 'Harvest-Connect-Signature';
+
 export interface WebhookEvent {
   id: string;
   type: WebhookEventType;

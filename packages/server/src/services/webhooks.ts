@@ -1,13 +1,18 @@
 import { createHmac } from 'node:crypto';
-import type { IntegratedAccount, WebhookEvent, WebhookEventType } from '@harvest-connect/protocol';
+import {
+  type IntegratedAccount,
+  WEBHOOK_SIGNATURE_HEADER,
+  type WebhookEvent,
+  type WebhookEventType,
+} from '@harvest-connect/protocol';
 import { newId } from '../crypto/secrets';
 import type { Deps } from './deps';
 
 /** Delays before the 2nd, 3rd, ... attempt; after the last one the delivery is marked `failed`. */
 export const WEBHOOK_BACKOFF_MS = [10_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
 
-/** The header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. */
-export const SIGNATURE_HEADER = 'Harvest-Connect-Signature';
+/** The header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">` (defined in the protocol). */
+export const SIGNATURE_HEADER = WEBHOOK_SIGNATURE_HEADER;
 
 /**
  * The signature of one delivery: HMAC-SHA256 with the tenant's webhook secret over `${timestamp}.${body}`.
