@@ -30,7 +30,7 @@ export interface TokenSource {
  */
 export function staticTokenSource(accounts: Record<string, HarvestAccess>): TokenSource {
   const find = async (accountId: string) => {
-    const access = accounts[accountId];
+    const access = Object.hasOwn(accounts, accountId) ? accounts[accountId] : undefined;
     if (!access) throw new Error(`no token for ${accountId}`);
     return access;
   };

@@ -47,7 +47,8 @@ export function harvestPathFor(rawPath: string, method: string): string {
     throw refuse('use plain segments (letters, digits, _ and -), no dots, encodings, slashes or backslashes');
   }
   const resource = segments[0] as string;
-  const methods = PROXY_ALLOW_LIST[resource];
+  // Own keys only: `valueOf` or `__proto__` must not find something on Object.prototype.
+  const methods = Object.hasOwn(PROXY_ALLOW_LIST, resource) ? PROXY_ALLOW_LIST[resource] : undefined;
   if (!methods) throw refuse(`"${resource}" is not a proxied Harvest resource`);
   if (!methods.includes(method)) {
     throw new ApiError(

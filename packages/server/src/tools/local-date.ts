@@ -32,7 +32,9 @@ const RAILS_ZONES: Record<string, string> = {
 };
 
 function ianaZone(zone: string | null | undefined): string {
-  const candidate = zone ? (RAILS_ZONES[zone] ?? zone) : 'UTC';
+  const candidate = zone
+    ? ((Object.hasOwn(RAILS_ZONES, zone) ? RAILS_ZONES[zone] : undefined) ?? zone)
+    : 'UTC';
   try {
     new Intl.DateTimeFormat('en', { timeZone: candidate });
     return candidate;
