@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { openConnectPopup } from '../support/connect';
+import { expect, test } from '../support/test';
 
 test('cancel in the popup ends the flow as cancelled', async ({ page }) => {
   await page.goto('/');

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { openConnectPopup, signInWithHarvest } from '../support/connect';
 import { sandbox } from '../support/sandbox';
+import { expect, test } from '../support/test';
 
 test('OAuth connect through the sandbox consent page, with the account picker', async ({ page }) => {
   const { multi_account_person: person, accounts } = await sandbox.credentials();

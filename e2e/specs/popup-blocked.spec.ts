@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { sandbox } from '../support/sandbox';
 import { STACK } from '../support/stack';
+import { expect, test } from '../support/test';
 
 test('a blocked popup falls back to a same-tab redirect, and the flow resumes on return', async ({
   page,

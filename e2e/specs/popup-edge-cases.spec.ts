@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { openConnectPopup, signInWithHarvest } from '../support/connect';
 import { sandbox } from '../support/sandbox';
+import { expect, test } from '../support/test';
 
 test('a popup that severs window.opener still completes, through polling', async ({ page }) => {
   const {

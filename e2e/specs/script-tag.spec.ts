@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { connectWithToken, openConnectPopup } from '../support/connect';
 import { sandbox } from '../support/sandbox';
+import { expect, test } from '../support/test';
 
 test('the no-build page connects with the script-tag button', async ({ page }) => {
   const {

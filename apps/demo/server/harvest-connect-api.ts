@@ -5,6 +5,7 @@ import type {
   IntegratedAccount,
   ListResponse,
 } from '@harvest-connect/protocol';
+import { SESSION_SCOPES } from '@harvest-connect/protocol';
 
 /** A refusal from the Harvest Connect server, with its error code and HTTP status. */
 export class HarvestConnectApiError extends Error {
@@ -52,6 +53,9 @@ export function harvestConnectApi(options: { serverUrl: string; apiKey: string }
     createSessionToken: (integratedAccountId: string) =>
       call<CreateSessionTokenResponse>('POST', '/v1/session-tokens', {
         integrated_account_id: integratedAccountId,
+        // The demo shows every widget, writes included (start timers, record payments). A product grants only
+        // what the page needs: read-only scopes are the server's default.
+        scopes: [...SESSION_SCOPES],
         expires_in: 3600,
       }),
     listAccounts: (endUserId: string) =>

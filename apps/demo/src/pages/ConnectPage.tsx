@@ -77,6 +77,24 @@ export function ConnectPage() {
             </button>
           </p>
         ) : null}
+        {account?.status === 'needs_reauth' ? (
+          // Acme's backend also learns of a revoked grant (the account's status, or a webhook): it offers the
+          // repair right here, for this very account.
+          <p>
+            Harvest refused this connection.{' '}
+            <ConnectButton
+              integratedAccountId={account.id}
+              linkToken={() => acmeApi.linkToken(true)}
+              onSuccess={(result) => {
+                setOutcome(`success: ${result.harvest_account.name}`);
+                void refresh();
+              }}
+              onExit={(exit) => setOutcome(exit.type)}
+            >
+              Reconnect Harvest
+            </ConnectButton>
+          </p>
+        ) : null}
       </Showcase>
 
       <section className="showcase" aria-labelledby="wiring">

@@ -48,7 +48,9 @@ app.post('/api/harvest/link-token', async (c) => {
 
 app.post('/api/harvest/session-token', async (c) => {
   const account = await accountOf(currentUser(c)); // GET /v1/integrated-accounts?end_user_id=...
-  return c.json(await hc('/v1/session-tokens', { integrated_account_id: account.id }));
+  // Scopes: only what the page needs (read-only by default; timers and payments need the write scopes).
+  const scopes = ['user_directory:read', 'time:read', 'time:write', 'invoices:read', 'invoices:write'];
+  return c.json(await hc('/v1/session-tokens', { integrated_account_id: account.id, scopes }));
 });`;
 
 export const userPickerSnippet = `import { UserPicker } from '@harvest-connect/react';
