@@ -17,6 +17,7 @@ export { createLogger, REDACT_PATHS } from './logger';
 export { createServer, DB_FILE, type Server, type ServerOverrides } from './server';
 export type { Deps } from './services/deps';
 export { createTokenProvider, type HarvestAccess, type TokenProvider } from './services/tokenProvider';
+export { verifyWebhook } from './services/verifyWebhook';
 export { SIGNATURE_HEADER, signWebhook } from './services/webhooks';
 export { openSqliteStore } from './store/sqliteStore';
 export type { LockStore, Store } from './store/store';
