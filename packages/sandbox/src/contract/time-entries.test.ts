@@ -168,6 +168,18 @@ describe('timers in timestamp mode (wants_timestamp_timers)', () => {
       .body;
     expect(restarted.id).not.toBe(timer.id);
     expect(restarted).toMatchObject({ is_running: true, hours: 0 });
+    const edited = (
+      await call(s, 'PATCH', `/v2/time_entries/${restarted.id}`, {
+        who: 'member',
+        body: { ended_time: '11:00am' },
+      })
+    ).body;
+    expect(edited).toMatchObject({
+      is_running: false,
+      started_time: '9:30am',
+      ended_time: '11:00am',
+      hours: 1.5,
+    });
     expect(
       (
         await call(s, 'POST', '/v2/time_entries', {

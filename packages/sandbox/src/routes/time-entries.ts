@@ -174,7 +174,11 @@ export function timeEntriesRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
       if (entry.timerStartedAt !== null) entry.timerStartedAt = now;
     }
     if (b.started_time !== undefined) entry.startedTime = parseClockTime(b.started_time);
-    if (b.ended_time !== undefined) entry.endedTime = parseClockTime(b.ended_time);
+    if (b.ended_time !== undefined) {
+      entry.endedTime = parseClockTime(b.ended_time);
+      // An end time on a running timestamp timer stops it.
+      entry.timerStartedAt = null;
+    }
     if (
       timestamps &&
       entry.startedTime !== null &&
