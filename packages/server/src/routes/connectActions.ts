@@ -25,6 +25,13 @@ async function form(c: {
   return { field };
 }
 
+/** The name of the Harvest account a reconnect flow repairs, for the page heading. */
+export async function reconnectingName(deps: Deps, linkTokenId: string): Promise<string | null> {
+  const link = await deps.store.getLinkTokenById(linkTokenId);
+  const target = link?.integrated_account_id ? await deps.store.getAccount(link.integrated_account_id) : null;
+  return target?.harvest_account_name ?? null;
+}
+
 /**
  * The popup's form posts, each for the window bound to the session: start OAuth, submit a personal access
  * token, pick an account, cancel. Each ends in a 303 back to the session page (post/redirect/get).
@@ -44,12 +51,12 @@ export function connectActionRoutes(deps: Deps, webhooks: Webhooks) {
       const { field } = await form(c);
       const token = field('token', /^[\x21-\x7e]{10,512}$/);
       const accountId = field('account_id', /^\s*[1-9]\d{0,11}\s*$/);
-      const retry = (message: string) =>
+      const retry = async (message: string) =>
         c.html(
           choosePage({
             sessionId: session.id,
             oauthEnabled: deps.oauthClient !== null,
-            reconnecting: null,
+            reconnecting: await reconnectingName(deps, session.link_token_id),
             patError: message,
             accountIdValue: accountId?.trim() ?? '',
           }),

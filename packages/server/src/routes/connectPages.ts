@@ -13,7 +13,7 @@ import { createSession, toConnectSession } from '../services/connectSessions';
 import type { Deps } from '../services/deps';
 import { assertNotExpired, findLinkToken } from '../services/linkTokens';
 import type { Webhooks } from '../services/webhooks';
-import { connectActionRoutes } from './connectActions';
+import { connectActionRoutes, reconnectingName } from './connectActions';
 import { limitBody, singleQuery } from './input';
 import { oauthCallbackRoute } from './oauthCallback';
 import { bindingHashOf, boundSession, ensureBinding } from './popupBinding';
@@ -83,15 +83,11 @@ export function connectPageRoutes(deps: Deps, webhooks: Webhooks) {
       if (grant && grant.expires_at > deps.now()) {
         return c.html(pickerPage({ sessionId: session.id, grantId: grant.id, accounts: grant.accounts }));
       }
-      const link = await deps.store.getLinkTokenById(session.link_token_id);
-      const target = link?.integrated_account_id
-        ? await deps.store.getAccount(link.integrated_account_id)
-        : null;
       return c.html(
         choosePage({
           sessionId: session.id,
           oauthEnabled: deps.oauthClient !== null,
-          reconnecting: target?.harvest_account_name ?? null,
+          reconnecting: await reconnectingName(deps, session.link_token_id),
           patError: null,
         }),
       );
