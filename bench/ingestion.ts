@@ -12,16 +12,7 @@
  */
 import type { HarvestTimeEntry, ListResponse } from '@harvest-connect/protocol';
 import type { LoggedRequest } from '@harvest-connect/sandbox';
-import { createDataApi } from '../packages/server/src/data-api/create-data-api';
-import { MemoryIdempotencyStore } from '../packages/server/src/data-api/idempotency-store';
-import { ApiError } from '../packages/server/src/errors';
-import { HarvestClient } from '../packages/server/src/harvest-client/harvest-client';
-import { staticTokenSource } from '../packages/server/src/harvest-client/token-source';
-import { Metrics } from '../packages/server/src/metrics/metrics-registry';
-import { systemClock } from '../packages/server/src/rate-limit/clock';
-import { InProcessRateLimiter } from '../packages/server/src/rate-limit/in-process-rate-limiter';
-import { serveLoopback } from './loopback';
-import { spawnSandbox } from './sandbox-process';
+import { spawnChild, spawnSandbox } from './sandbox-process';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +22,7 @@ const ENTRIES = arg('entries', 200_000);
 const LIMIT = arg('limit', 250);
 const WINDOW_MS = arg('window', 2000);
 const BUDGET = 100;
-const API_KEY = 'hc_sk_bench';
+const API_KEY = 'hc_sk_bench'; // the key server-child.ts accepts
 
 console.log(
   `Seeding a sandbox with ${ENTRIES.toLocaleString('en')} time entries (rate window ${WINDOW_MS} ms)...`,
@@ -58,39 +49,12 @@ const probe = (await (
 ).json()) as { total_entries: number };
 const TOTAL = probe.total_entries;
 
-const limiter = new InProcessRateLimiter({ windowMs: WINDOW_MS, maxWaitMs: 120_000 });
-const tokens = staticTokenSource({
-  acc: { accessToken: admin.token, harvestAccountId: admin.account_id, tokenId: 'admin' },
+// The server in its own process, as in production: it shares no event loop with this load generator.
+const server = await spawnChild('./server-child.ts', {
+  sandboxUrl: sandbox.url,
+  accounts: { acc: { accessToken: admin.token, harvestAccountId: admin.account_id, tokenId: 'admin' } },
+  windowMs: WINDOW_MS,
 });
-const clientMetrics = new Metrics();
-const client = new HarvestClient({
-  baseUrl: sandbox.url,
-  userAgent: ua,
-  tokens,
-  limiter,
-  metrics: clientMetrics,
-});
-const app = createDataApi(
-  { client, tokens, metrics: new Metrics(), clock: systemClock, idempotency: new MemoryIdempotencyStore() },
-  {
-    verifyApiKey: async (key) => {
-      if (key !== API_KEY) throw new ApiError('auth.invalid_api_key', 'no');
-      return { tenantId: 'bench', allowedOrigins: [] };
-    },
-    checkAccount: async () => {},
-    verifySessionToken: async () => {
-      throw new ApiError('auth.invalid_session_token', 'no');
-    },
-    isKnownOrigin: async () => false,
-  },
-);
-app.onError((e, c) =>
-  c.json(
-    { error: { code: e instanceof ApiError ? e.code : 'internal.error', message: e.message } },
-    e instanceof ApiError ? e.status : 500,
-  ),
-);
-const server = await serveLoopback(app.fetch);
 
 interface Run {
   entries: number;
@@ -218,14 +182,20 @@ console.log(
 if (ours.entries !== TOTAL || theirs.entries !== TOTAL)
   console.log(`WARNING: the account holds ${TOTAL} entries`);
 
+const metricsText = await (await fetch(`${server.url}/metrics`)).text();
 const stat = (name: string) => {
-  const text = clientMetrics.render();
+  const text = metricsText;
   const sum = Number(new RegExp(`${name}_sum\\{[^}]*\\} ([\\d.e-]+)`).exec(text)?.[1] ?? 0);
   const count = Number(new RegExp(`${name}_count\\{[^}]*\\} (\\d+)`).exec(text)?.[1] ?? 1);
   return ((sum / count) * 1000).toFixed(1);
 };
+const meanCall = Number(stat('harvest_connect_upstream_seconds'));
 console.log(
-  `server side: mean wait for a rate-limit slot ${stat('harvest_connect_limiter_wait_seconds')} ms, mean Harvest call ${stat('harvest_connect_upstream_seconds')} ms`,
+  `server side: mean wait for a rate-limit slot ${stat('harvest_connect_limiter_wait_seconds')} ms, mean Harvest call ${meanCall} ms`,
+);
+// A slot is held from send until a window after the answer, so the steady rate cannot pass window / (window + call).
+console.log(
+  `with that call time the limiter's accounting allows at most ${(WINDOW_MS / (WINDOW_MS + meanCall)).toFixed(3)} of the ceiling at this window (${(15_000 / (15_000 + meanCall)).toFixed(3)} at Harvest's 15 s)`,
 );
 await server.close();
 await sandbox.close();
