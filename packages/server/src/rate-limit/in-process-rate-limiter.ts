@@ -1,5 +1,5 @@
 import { HARVEST_LIMITS } from '@harvest-connect/protocol';
-import { type Clock, systemClock } from './clock';
+import { systemClock } from './clock';
 import type {
   AcquireOptions,
   Permit,
@@ -8,44 +8,12 @@ import type {
   RateLimiter,
   RateLimiterStats,
 } from './rate-limiter';
+import type { InProcessRateLimiterOptions } from './rate-limiter-options';
 import { backoffMs, parseRetryAfter } from './retry-after';
 import { RetryLaterError } from './retry-later-error';
 import { SlidingLog, type Slot } from './sliding-log';
 
-export interface InProcessRateLimiterOptions {
-  /** Harvest's budget per window and key (100). */
-  budget?: number;
-  /** Slots kept unused as an extra safety margin (default 0). */
-  headroom?: number;
-  windowMs?: number;
-  /**
-   * A slot is taken at send time and counts until a window has passed since Harvest answered (its response
-   * headers): Harvest counted the call somewhere in between, and counting from the send alone lets a call that
-   * reaches Harvest late (a new connection, a slow network, a busy server) land in the next window, which a
-   * fixed-window limiter answers with 429. Setting this grace (ms) counts a slow call from send + grace instead,
-   * trading that safety for throughput when Harvest answers slowly. Default: Infinity (never assume).
-   */
-  arrivalGraceMs?: number;
-  reportsBudget?: number;
-  reportsWindowMs?: number;
-  /** Waiting callers per key before new ones are shed (default 1000). */
-  maxQueuePerKey?: number;
-  /** Waiting callers over all keys (default 10,000): keeps the heap flat under a flood. */
-  maxQueueTotal?: number;
-  /** A caller who would wait longer is refused at once with a `Retry-After` (default 30 s). */
-  maxWaitMs?: number;
-  /** Longest pause a 429 can impose on a key, whatever its `Retry-After` says (default 60 s). */
-  maxPauseMs?: number;
-  /** First backoff after a 429 without `Retry-After` (default 1 s, doubling with jitter, capped). */
-  backoffBaseMs?: number;
-  /** Calls in flight over all keys (default 256); freed slots go to tenants round-robin. */
-  maxInFlight?: number;
-  clock?: Clock;
-  random?: () => number;
-  /** Called when a caller got its slot after waiting, and when a key is paused (for metrics). */
-  onGranted?: (waitedMs: number, bucket: RateBucket) => void;
-  onPaused?: (pauseMs: number, fromHeader: boolean) => void;
-}
+export type { InProcessRateLimiterOptions };
 
 interface KeyState {
   pausedUntil: number;
