@@ -124,4 +124,18 @@ describe('control API', () => {
     const s = testSandbox({ control: false });
     expect((await s.app.request('/__sandbox/credentials')).status).toBe(404);
   });
+
+  it('registers another OAuth client at run time', async () => {
+    const s = testSandbox();
+    const body = {
+      client_id: 'demo',
+      client_secret: 'demo-secret',
+      redirect_uri: 'http://127.0.0.1:5173/callback',
+      name: 'Demo',
+    };
+    expect((await s.app.request('/__sandbox/clients', json(body))).status).toBe(201);
+    const page = await s.app.request('/oauth2/authorize?client_id=demo&response_type=code');
+    expect(await page.text()).toContain('Authorize Demo');
+    expect((await s.app.request('/__sandbox/clients', json({ client_id: 'x' }))).status).toBe(422);
+  });
 });

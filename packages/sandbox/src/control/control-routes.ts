@@ -141,6 +141,24 @@ export function controlRoutes(rt: SandboxRuntime, control: SandboxControl): Hono
     if (!ok) throw HarvestError.notFound();
     return c.json({ ok: true });
   });
+  app.post('/clients', async (c) => {
+    const b = validate(
+      z.object({
+        client_id: z.string().min(1).max(200),
+        client_secret: z.string().min(1).max(200),
+        redirect_uri: z.string().url('is not a valid URL').max(2000),
+        name: z.string().min(1).max(200).optional(),
+      }),
+      await readBody(c),
+    );
+    rt.auth.clients.set(b.client_id, {
+      clientId: b.client_id,
+      clientSecret: b.client_secret,
+      redirectUri: b.redirect_uri,
+      name: b.name ?? b.client_id,
+    });
+    return c.json(buildCredentials(rt.store, rt.auth).oauth_clients, 201);
+  });
   app.get('/faults', (c) => c.json(faultsView()));
   app.put('/faults', async (c) => {
     const b = validate(faultsSchema, await readBody(c));
