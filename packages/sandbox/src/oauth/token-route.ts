@@ -44,6 +44,7 @@ export function tokenRoute(rt: SandboxRuntime): Hono<SandboxEnv> {
     if (!grantType) throw HarvestError.oauth('invalid_request');
     const client = rt.auth.clients.get(clientId ?? '');
     if (!client || !clientSecret || !same(client.clientSecret, clientSecret))
+      // The decisions table gives invalid_grant a 400; an unauthenticated client gets RFC 6749's 401.
       throw HarvestError.oauth('invalid_client', 401);
     const now = rt.clock.now();
     const lifetime = rt.settings.accessTokenLifetimeSeconds;
