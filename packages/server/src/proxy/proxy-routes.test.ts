@@ -19,6 +19,52 @@ describe('Harvest proxy', () => {
     expect(h.sandbox.control.requests().map((r) => r.path)).toEqual(['/v2/users/me']);
   });
 
+  it('answers lists in our envelope and walks cursor- and page-based lists to the end', async () => {
+    h = await harness();
+    const walk = async (path: string, limit: number) => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await h.get(
+          `/v1/proxy/harvest/${path}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(res.status, path).toBe(200);
+        const page = (await res.json()) as { result: Array<{ id: number }>; next_cursor: string | null };
+        seen.push(...page.result.map((x) => x.id));
+        cursor = page.next_cursor;
+      } while (cursor);
+      return seen.sort();
+    };
+    const users = await walk('users', 2000);
+    expect(await walk('users', 5)).toEqual(users);
+    const entries = await walk('time_entries', 2000);
+    expect(entries.length).toBeGreaterThan(2000);
+    expect(await walk('time_entries', 700)).toEqual(entries);
+    expect(new Set(entries).size).toBe(entries.length);
+  });
+
+  it('passes writes through 1:1: POST answers 201, PATCH and DELETE 200, Harvest validation 422', async () => {
+    h = await harness();
+    const send = (method: string, path: string, body?: unknown) =>
+      h.get(`/v1/proxy/harvest/${path}`, 'administrator', {
+        method,
+        ...(body === undefined
+          ? {}
+          : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      });
+    const created = await send('POST', 'clients', { name: 'Proxy Client' });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    expect(
+      ((await (await send('PATCH', `clients/${id}`, { name: 'Renamed' })).json()) as { name: string }).name,
+    ).toBe('Renamed');
+    expect((await send('DELETE', `clients/${id}`)).status).toBe(200);
+    expect((await send('GET', `clients/${id}`)).status).toBe(404);
+    const invalid = await send('POST', 'clients', {});
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toMatchObject({ error: { code: 'upstream.validation_failed' } });
+  });
+
   it.each([
     ['../../__sandbox/credentials', 'dot segments'],
     ['users/%2e%2e%2f%2e%2e%2f__sandbox', 'encoded traversal'],

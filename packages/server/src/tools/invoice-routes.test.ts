@@ -58,8 +58,27 @@ describe('invoice tools', () => {
         state,
       ).toBe(true);
     }
-    const client = all[0]!.client.id;
-    expect((await allInvoices(h, `client_id=${client}`)).every((i) => i.client.id === client)).toBe(true);
+    const sample = all[Math.floor(all.length / 2)]!;
+    const checks: Array<[string, (i: InvoiceWithStatus) => boolean]> = [
+      [`client_id=${sample.client.id}`, (i) => i.client.id === sample.client.id],
+      [`from=${sample.issue_date}&to=${sample.issue_date}`, (i) => i.issue_date === sample.issue_date],
+      [`updated_since=${encodeURIComponent(sample.updated_at)}`, (i) => i.updated_at >= sample.updated_at],
+    ];
+    for (const [query, keep] of checks) {
+      const got = await allInvoices(h, query);
+      expect(got.map((i) => i.id).sort(), query).toEqual(
+        all
+          .filter(keep)
+          .map((i) => i.id)
+          .sort(),
+      );
+    }
+    const project = sample.line_items.find((l) => l.project)?.project?.id;
+    if (project) {
+      const got = await allInvoices(h, `project_id=${project}`);
+      expect(got.length).toBeGreaterThan(0);
+      expect(got.map((i) => i.id)).toContain(sample.id);
+    }
   });
 
   it('gets one invoice, lists its payments and records a payment up to the due amount', async () => {
