@@ -87,6 +87,14 @@ describe('control API', () => {
       ).revoked,
     ).toBe(2);
     expect((await s.app.request('/v2/users/me', { headers })).status).toBe(401);
+    const again = (await (
+      await s.app.request('/__sandbox/tokens/issue', json({ identity_id: member.identity_id }))
+    ).json()) as { access_token: string };
+    const byUser = (await (
+      await s.app.request('/__sandbox/tokens/revoke-grant', json({ user_id: member.user_id }))
+    ).json()) as { revoked: number };
+    expect(byUser.revoked).toBe(2);
+    expect(again.access_token).toBeTruthy();
   });
 
   it('switches settings (rotation, Retry-After, window, lifetime) and faults', async () => {

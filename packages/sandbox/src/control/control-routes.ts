@@ -121,12 +121,18 @@ export function controlRoutes(rt: SandboxRuntime, control: SandboxControl): Hono
         token: z.string().min(1).max(500).optional(),
         token_id: z.string().min(1).max(100).optional(),
         identity_id: int.optional(),
+        user_id: int.optional(),
       }),
       await readBody(c),
     );
     if (action === 'revoke-grant') {
-      if (body.identity_id === undefined) throw HarvestError.unprocessable("Identity can't be blank");
-      return c.json({ revoked: control.revokeGrant(body.identity_id) });
+      // By Harvest ID person, or by the user id of any account they belong to.
+      const identityId =
+        body.identity_id ??
+        [...rt.store.identities.values()].find((i) => i.memberships.some((m) => m.userId === body.user_id))
+          ?.id;
+      if (identityId === undefined) throw HarvestError.unprocessable("Identity can't be blank");
+      return c.json({ revoked: control.revokeGrant(identityId) });
     }
     if (action === 'issue') {
       if (body.identity_id === undefined || !rt.store.identities.has(body.identity_id)) {
