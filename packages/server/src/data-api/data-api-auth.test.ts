@@ -95,5 +95,17 @@ describe('data API authentication', () => {
     expect(foreign.status).toBe(403);
     expect(await code(foreign)).toBe('auth.origin_denied');
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+
+    // An expired token from an allowed origin: the widget can read the code and fetch a new token.
+    const expired = await h.app.request(me, {
+      headers: { authorization: 'Bearer hc_st_expired', origin: ALLOWED_ORIGIN },
+    });
+    expect(expired.status).toBe(401);
+    expect(expired.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(await code(expired)).toBe('auth.session_token_expired');
+    const expiredForeign = await h.app.request(me, {
+      headers: { authorization: 'Bearer hc_st_expired', origin: 'https://evil.example' },
+    });
+    expect(expiredForeign.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -106,7 +106,15 @@ export function dataApiAuth(verifier: DataApiVerifier): MiddlewareHandler<DataAp
         allowedOrigins: key.allowedOrigins,
       };
     } else if (credential.startsWith(TOKEN_PREFIXES.sessionToken)) {
-      const session = await verifier.verifySessionToken(credential);
+      let session: Awaited<ReturnType<DataApiVerifier['verifySessionToken']>>;
+      try {
+        session = await verifier.verifySessionToken(credential);
+      } catch (error) {
+        // A widget must be able to read "expired" to fetch a new token: answer its origin if any tenant allows it.
+        if (origin && (await verifier.isKnownOrigin(origin)))
+          for (const [k, v] of Object.entries(corsHeaders(origin))) c.header(k, v);
+        throw error;
+      }
       if (named && named !== session.accountId)
         throw new ApiError('auth.tenant_mismatch', 'This session token is for another integrated account.');
       if (origin && !session.allowedOrigins.includes(origin))

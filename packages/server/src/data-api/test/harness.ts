@@ -49,6 +49,8 @@ export function testVerifier(): DataApiVerifier {
         throw new ApiError('integrated_account.not_found', 'No such integrated account.');
     },
     async verifySessionToken(token) {
+      if (token === 'hc_st_expired')
+        throw new ApiError('auth.session_token_expired', 'The session token has expired.');
       const m = /^hc_st_(administrator|manager|member)_([a-z_-]*)$/.exec(token);
       if (!m) throw new ApiError('auth.invalid_session_token', 'Invalid session token.');
       const scopes = (m[2] as string)
