@@ -96,6 +96,13 @@ describe('data API authentication', () => {
     expect(await code(foreign)).toBe('auth.origin_denied');
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
 
+    // Errors after authentication (here Harvest's 403 for a member) still carry CORS, so the widget can read them.
+    const forbidden = await h.app.request('/v1/unified/user-directory/users', {
+      headers: { authorization: `Bearer ${session}`, origin: ALLOWED_ORIGIN },
+    });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+
     // An expired token from an allowed origin: the widget can read the code and fetch a new token.
     const expired = await h.app.request(me, {
       headers: { authorization: 'Bearer hc_st_expired', origin: ALLOWED_ORIGIN },
