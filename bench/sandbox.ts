@@ -56,7 +56,7 @@ async function measure(path: string): Promise<{ rps: number; bytes: number; item
   return { rps: done / ((performance.now() - started) / 1000), bytes, items };
 }
 
-const rows: Array<[string, string, string, string]> = [];
+const rows: Array<[string, string, string, string, string]> = [];
 for (const path of [
   '/v2/users?per_page=100',
   '/v2/users?per_page=2000',
@@ -64,7 +64,13 @@ for (const path of [
   '/v2/time_entries?per_page=2000',
 ]) {
   const r = await measure(path);
-  rows.push([path, String(r.items), `${(r.bytes / 1024).toFixed(0)} KiB`, r.rps.toFixed(0)]);
+  rows.push([
+    path,
+    String(r.items),
+    `${(r.bytes / 1024).toFixed(0)} KiB`,
+    r.rps.toFixed(0),
+    (r.rps * r.items).toFixed(0),
+  ]);
 }
 await sandbox.close();
 
@@ -75,8 +81,13 @@ console.log(
   `  RSS       +${mb(after.rss - before.rss)} (now ${mb(after.rss)}); typed-array columns count as external ${mb(after.external + after.arrayBuffers)}`,
 );
 console.log(`\nRequests per second over loopback (${CONCURRENCY} concurrent clients, ${SECONDS} s each)`);
-const widths = [34, 6, 10, 8];
+const widths = [34, 6, 10, 8, 10];
 const line = (cells: string[]) =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-console.log(`  ${line(['path', 'items', 'body', 'req/s'])}`);
+console.log(`  ${line(['path', 'items', 'body', 'req/s', 'items/s'])}`);
 for (const row of rows) console.log(`  ${line(row)}`);
+// Ratio against Harvest's own ceiling: 100 requests per 15 s per token.
+const slowest = Math.min(...rows.map((r) => Number(r[3])));
+console.log(
+  `\nSlowest case vs Harvest's limit (100 req / 15 s = 6.7 req/s per token): ${(slowest / (100 / 15)).toFixed(0)}x`,
+);
