@@ -18,6 +18,7 @@ harvest-connect-server admin <command> [options] [--json]
   set-allowed-origins --tenant <tenant_id> --allowed-origin <origin> [...]
   list-tenants
   list-accounts --tenant <tenant_id> [--end-user-id <id>]
+  list-webhook-deliveries --tenant <tenant_id>
   rotate-keys
   generate-key [--key-version <n>]
 Configuration flags (also environment): ${Object.values(SETTINGS)
@@ -91,6 +92,10 @@ async function admin(command: string | undefined, argv: string[], configArgs: st
         const tenant = await tenants.tenant(required(o.tenant, 'tenant'));
         const rows = await deps.store.listAccounts(tenant.id, { endUserId: o['end-user-id'], limit: 10_000 });
         return rows.map(toIntegratedAccount);
+      }
+      case 'list-webhook-deliveries': {
+        const tenant = await tenants.tenant(required(o.tenant, 'tenant'));
+        return (await deps.store.listDeliveries(tenant.id)).map(({ payload: _p, ...row }) => row);
       }
       case 'rotate-keys':
         return await rotateKeys(deps.store, deps.cipher, Date.now);
