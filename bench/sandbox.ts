@@ -72,6 +72,17 @@ for (const path of [
     (r.rps * r.items).toFixed(0),
   ]);
 }
+// The same pages in process (no socket, no client): what the sandbox itself costs per request.
+const inProcess: Array<[string, string]> = [];
+for (const [path] of rows) {
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < SECONDS * 500) {
+    await (await sandbox.app.request(path, { headers })).text();
+    n++;
+  }
+  inProcess.push([path, ((performance.now() - started) / n).toFixed(1)]);
+}
 await sandbox.close();
 
 console.log('\nSandbox generation (--scale large: 10,000 users, 1,000,000 time entries)');
@@ -91,3 +102,5 @@ const slowest = Math.min(...rows.map((r) => Number(r[3])));
 console.log(
   `\nSlowest case vs Harvest's limit (100 req / 15 s = 6.7 req/s per token): ${(slowest / (100 / 15)).toFixed(0)}x`,
 );
+console.log('\nIn process (app.request, one at a time)');
+for (const [path, ms] of inProcess) console.log(`  ${path.padEnd(34)}  ${ms.padStart(6)} ms/request`);

@@ -7,7 +7,7 @@ import { HarvestError } from '../http/harvest-errors';
 import { paginate, readPaging } from '../http/paginate';
 import { applyCommon, listFilters, newestFirst, readQuery } from '../http/query';
 import { validate, zBool, zNumber, zText } from '../http/validate';
-import { roleNamesByUser, serializeUser } from '../serialize/users';
+import { roleNamesByUser, roleNamesOf, serializeUser } from '../serialize/users';
 import type { UserRecord } from '../store/records';
 import type { AccountStore } from '../store/store';
 
@@ -87,7 +87,8 @@ function applyAccess(user: UserRecord, roles: string[] | undefined): void {
  */
 export function usersRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>({ strict: false });
-  const show = (account: AccountStore, user: UserRecord) => serializeUser(user, roleNamesByUser(account));
+  const show = (account: AccountStore, user: UserRecord) =>
+    serializeUser(user, roleNamesOf(account, user.id));
 
   app.get('/users/me', (c) => c.json(show(c.get('account'), c.get('user'))));
 

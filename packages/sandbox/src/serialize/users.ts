@@ -26,11 +26,22 @@ const CLAIMS: Record<string, string[]> = {
   ],
 };
 
+/** Business role names of one user (no map of everyone: `/users/me` is called far more than lists). */
+export function roleNamesOf(account: AccountStore, userId: number): Map<number, string[]> {
+  const names: string[] = [];
+  for (const role of account.roles.values()) if (role.userIds.includes(userId)) names.push(role.name);
+  return new Map([[userId, names]]);
+}
+
 /** Business role names per user id, built once per list. */
 export function roleNamesByUser(account: AccountStore): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const role of account.roles.values()) {
-    for (const id of role.userIds) out.set(id, [...(out.get(id) ?? []), role.name]);
+    for (const id of role.userIds) {
+      const names = out.get(id);
+      if (names) names.push(role.name);
+      else out.set(id, [role.name]);
+    }
   }
   return out;
 }
