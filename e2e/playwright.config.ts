@@ -15,7 +15,7 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     baseURL: STACK.demoUrl,
-    screenshot: 'on',
+    screenshot: { mode: 'on', fullPage: true },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

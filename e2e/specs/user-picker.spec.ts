@@ -26,5 +26,6 @@ test('UserPicker: search the Harvest directory and select an owner with the keyb
 
   // The directory beside it lists the same people.
   await expect(page.getByRole('table', { name: /Active people/ })).toContainText(name);
+  await expect(page.getByRole('table', { name: /Roles/ }).getByRole('row')).not.toHaveCount(1);
   await expectAccessible(page);
 });

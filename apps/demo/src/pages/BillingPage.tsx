@@ -9,15 +9,15 @@ export function BillingPage() {
     <>
       <h1>Billing</h1>
       <p className="lead">Invoice status from Harvest, and payments recorded without switching apps.</p>
-      <NeedsHarvest>
-        <Showcase
-          title="Invoice status"
-          description={<p>Open, overdue, paid and draft invoices; record a payment and the badge updates.</p>}
-          code={invoiceSnippet}
-        >
+      <Showcase
+        title="Invoice status"
+        description={<p>Open, overdue, paid and draft invoices; record a payment and the badge updates.</p>}
+        code={invoiceSnippet}
+      >
+        <NeedsHarvest>
           <InvoiceStatusPanel defaultState="all" pageSize={10} />
-        </Showcase>
-      </NeedsHarvest>
+        </NeedsHarvest>
+      </Showcase>
     </>
   );
 }

@@ -34,32 +34,32 @@ export function PeoplePage() {
       <p className="lead">
         Acme's people come from the customer's Harvest account: no second user list to keep.
       </p>
-      <NeedsHarvest>
-        <Showcase
-          title="Assign a ticket owner"
-          description={
-            <p>
-              Search by name or email, filter by role, and pick with the keyboard (arrows, Enter, Escape).
-            </p>
-          }
-          code={userPickerSnippet}
-        >
-          <p>
-            <strong>{ticket.id}</strong> {ticket.title}
-          </p>
+      <Showcase
+        title="Assign a ticket owner"
+        description={
+          <p>Search by name or email, filter by role, and pick with the keyboard (arrows, Enter, Escape).</p>
+        }
+        code={userPickerSnippet}
+      >
+        <p>
+          <strong>{ticket.id}</strong> {ticket.title}
+        </p>
+        <NeedsHarvest>
           <UserPicker label="Owner" value={owner} onChange={(id, user) => setOwner(id, user?.name ?? null)} />
-          <p role="status" data-testid="ticket-owner">
-            {owner ? `Owner: ${names[owner] ?? owner}` : 'No owner yet.'}
-          </p>
-        </Showcase>
-        <Showcase
-          title="User and role directory"
-          description={<p>The Unified User Directory: people, their roles and employment type.</p>}
-          code={directorySnippet}
-        >
+        </NeedsHarvest>
+        <p role="status" data-testid="ticket-owner">
+          {owner ? `Owner: ${names[owner] ?? owner}` : 'No owner yet.'}
+        </p>
+      </Showcase>
+      <Showcase
+        title="User and role directory"
+        description={<p>The Unified User Directory: people, their roles and employment type.</p>}
+        code={directorySnippet}
+      >
+        <NeedsHarvest>
           <Directory />
-        </Showcase>
-      </NeedsHarvest>
+        </NeedsHarvest>
+      </Showcase>
     </>
   );
 }

@@ -13,14 +13,14 @@ export function TicketsPage() {
         Track time on a ticket without leaving Acme. The time entry in Harvest links back to the ticket, and
         only one timer runs at a time, across buttons and tabs.
       </p>
-      <NeedsHarvest>
-        <Showcase
-          title="Timers on tickets"
-          description={
-            <p>Each ticket's TimerButton uses the ticket id and permalink as its external reference.</p>
-          }
-          code={timerSnippet}
-        >
+      <Showcase
+        title="Timers on tickets"
+        description={
+          <p>Each ticket's TimerButton uses the ticket id and permalink as its external reference.</p>
+        }
+        code={timerSnippet}
+      >
+        <NeedsHarvest>
           <ul className="tickets">
             {TICKETS.map((ticket) => (
               <li key={ticket.id} id={ticket.id} className="ticket" aria-labelledby={`${ticket.id}-title`}>
@@ -38,8 +38,8 @@ export function TicketsPage() {
               </li>
             ))}
           </ul>
-        </Showcase>
-      </NeedsHarvest>
+        </NeedsHarvest>
+      </Showcase>
     </>
   );
 }

@@ -9,15 +9,15 @@ export function UtilizationPage() {
     <>
       <h1>Utilization</h1>
       <p className="lead">How the team's week went, straight from Harvest's time entries.</p>
-      <NeedsHarvest>
-        <Showcase
-          title="Utilization overview"
-          description={<p>Per person: billable hours, total hours and capacity for the week.</p>}
-          code={utilizationSnippet}
-        >
+      <Showcase
+        title="Utilization overview"
+        description={<p>Per person: billable hours, total hours and capacity for the week.</p>}
+        code={utilizationSnippet}
+      >
+        <NeedsHarvest>
           <UtilizationOverview />
-        </Showcase>
-      </NeedsHarvest>
+        </NeedsHarvest>
+      </Showcase>
     </>
   );
 }
