@@ -128,6 +128,12 @@ describe('control API', () => {
     expect(names).not.toContain('Temp');
   });
 
+  it('lists its endpoints at /__sandbox', async () => {
+    const s = testSandbox();
+    const body = (await (await s.app.request('/__sandbox')).json()) as { endpoints: string[] };
+    expect(body.endpoints).toContain('GET /__sandbox/credentials');
+  });
+
   it('can be switched off', async () => {
     const s = testSandbox({ control: false });
     expect((await s.app.request('/__sandbox/credentials')).status).toBe(404);

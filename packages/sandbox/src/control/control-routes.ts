@@ -55,6 +55,20 @@ export function controlRoutes(rt: SandboxRuntime, control: SandboxControl): Hono
     clock_frozen: rt.clock.frozen,
   });
 
+  app.get('/', (c) =>
+    c.json({
+      endpoints: [
+        'GET /__sandbox/credentials',
+        'GET|DELETE /__sandbox/requests',
+        'GET|PATCH /__sandbox/settings',
+        'POST /__sandbox/reset',
+        'POST /__sandbox/clock',
+        'POST /__sandbox/tokens/{expire|revoke|revoke-grant|issue}',
+        'POST /__sandbox/clients',
+        'GET|PUT|DELETE /__sandbox/faults',
+      ],
+    }),
+  );
   app.get('/credentials', (c) => c.json(buildCredentials(rt.store, rt.auth)));
   app.get('/requests', (c) => c.json({ requests: control.requests() }));
   app.delete('/requests', (c) => {
