@@ -23,8 +23,13 @@ function pagePeople(rt: SandboxRuntime, limit = 60): PagePerson[] {
     store.people.member,
     store.people.multiAccount,
   ];
+  // Archived people cannot sign in, so they are not offered.
+  const active = (id: number) =>
+    store.identities
+      .get(id)!
+      .memberships.some((m) => store.accounts.get(m.accountId)?.users.get(m.userId)?.isActive);
   const rest = [...store.identities.keys()]
-    .filter((id) => !first.includes(id))
+    .filter((id) => !first.includes(id) && active(id))
     .slice(0, limit - first.length);
   return [...first, ...rest].map((id) => {
     const identity = store.identities.get(id)!;
