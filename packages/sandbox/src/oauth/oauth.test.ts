@@ -47,6 +47,9 @@ describe('GET /oauth2/authorize', () => {
     expect(html).toMatch(/<button[^>]*value="deny">Deny<\/button>/);
     expect(html).toContain('(administrator at ');
     expect(html).toContain('name="state" value="abc"');
+    const account = s.store.accounts.get(s.credentials.accounts[0]!.id)!;
+    const archived = [...account.users.values()].find((u) => !u.isActive)!;
+    expect(html).not.toContain(`value="${archived.identityId}"`);
   });
 
   it('refuses an unknown client or a redirect_uri that does not start with the registered URL', async () => {
