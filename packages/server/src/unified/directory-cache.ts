@@ -72,8 +72,11 @@ export class DirectoryCache {
     return value;
   }
 
+  /** Drops expired copies (they can be large), then the oldest beyond `maxEntries`. */
   private trim(): void {
-    const max = this.o.maxEntries ?? 5000;
+    const now = this.o.clock.now();
+    for (const [key, entry] of this.entries) if (now - entry.at >= this.ttlMs) this.entries.delete(key);
+    const max = this.o.maxEntries ?? 1000;
     for (const key of this.entries.keys()) {
       if (this.entries.size <= max) return;
       this.entries.delete(key);

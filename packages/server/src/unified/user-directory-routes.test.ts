@@ -112,6 +112,10 @@ describe('Unified User Directory', () => {
     for (const q of ['an', 'ann', 'anne', 'ma', 'mar'])
       expect((await h.get(`${base}/users?q=${q}`)).status).toBe(200);
     expect(h.sandbox.control.requests().length).toBe(before);
+    // After 30 s the copy is stale: the next search loads the directory again.
+    h.sandbox.clock.advance(30_000);
+    expect((await h.get(`${base}/users?q=m`)).status).toBe(200);
+    expect(h.sandbox.control.requests().length).toBeGreaterThan(before);
   });
 
   it('gets one user and one role, and answers 404 for unknown ids', async () => {
