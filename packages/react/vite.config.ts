@@ -40,6 +40,9 @@ export default defineConfig({
     }),
     stylesheet(),
   ],
+  // The published code always uses the production JSX runtime, whatever NODE_ENV the build runs under (a test
+  // runner sets it to `test`, which would otherwise select react/jsx-dev-runtime).
+  oxc: { jsx: { runtime: 'automatic', development: false } },
   build: {
     lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
     rollupOptions: { external },
