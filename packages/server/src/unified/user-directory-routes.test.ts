@@ -135,6 +135,17 @@ describe('Unified User Directory', () => {
     expect((await h.get(`${base}/roles/999999999`)).status).toBe(404);
   });
 
+  it('shows a manager their teammates only, with role names standing in for ids they may not read', async () => {
+    h = await harness();
+    const everyone = await all(h, 'limit=1000');
+    const team = await all(h, 'limit=1000', 'manager');
+    expect(team.length).toBeGreaterThan(0);
+    expect(team.length).toBeLessThan(everyone.length);
+    expect(team.every((u) => everyone.some((e) => e.id === u.id))).toBe(true);
+    for (const u of team) for (const r of u.roles) expect(r.id).toBe(r.name);
+    expect((await h.get(`${base}/roles`, 'manager')).status).toBe(403);
+  });
+
   it('gives a member a clear 403 on users and roles', async () => {
     h = await harness();
     for (const path of ['/users', '/roles', '/users/1']) {
