@@ -26,9 +26,10 @@ export class HarvestConnectApiError extends Error {
  * const hc = harvestConnectApi({ serverUrl: 'http://127.0.0.1:4000', apiKey });
  * const { link_token } = await hc.createLinkToken({ end_user_id: 'u_1', origin: 'http://127.0.0.1:5173' });
  */
-export function harvestConnectApi(options: { serverUrl: string; apiKey: string }) {
+export function harvestConnectApi(options: { serverUrl: string; apiKey: string; fetch?: typeof fetch }) {
+  const send = options.fetch ?? fetch;
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${options.serverUrl}${path}`, {
+    const res = await send(`${options.serverUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${options.apiKey}`,

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** What Acme keeps about its Harvest Connect tenant (in its own data directory, never sent to a browser). */
 export interface TenantFile {
@@ -20,10 +21,11 @@ function createTenantWithCli(origins: string[]): TenantFile {
   const serverDir = dirname(dirname(require.resolve('@harvest-connect/server')));
   const args = ['admin', 'create-tenant', '--name', 'Acme Projects', '--json'];
   for (const origin of origins) args.push('--allowed-origin', origin);
-  // Same Node, same TypeScript loader as this process.
+  // The CLI's TypeScript source, run by this Node with tsx's loader (as `npm start` runs the server).
+  const loader = pathToFileURL(require.resolve('tsx/esm')).href;
   const result = spawnSync(
     process.execPath,
-    [...process.execArgv, join(serverDir, 'src', 'cli.ts'), ...args],
+    ['--import', loader, join(serverDir, 'src', 'cli.ts'), ...args],
     {
       cwd: serverDir,
       env: process.env,
@@ -47,12 +49,13 @@ export async function ensureTenant(options: {
   serverUrl: string;
   origins: string[];
   create?: (origins: string[]) => TenantFile;
+  fetch?: typeof fetch;
 }): Promise<TenantFile> {
   const file = join(options.dataDir, 'tenant.json');
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as TenantFile;
     const sameOrigins = options.origins.every((o) => saved.origins.includes(o));
-    const res = await fetch(`${options.serverUrl}/v1/integrated-accounts?limit=1`, {
+    const res = await (options.fetch ?? fetch)(`${options.serverUrl}/v1/integrated-accounts?limit=1`, {
       headers: { authorization: `Bearer ${saved.api_key}` },
     });
     if (sameOrigins && res.ok) return saved;
