@@ -68,7 +68,7 @@ export function HarvestConnectProvider(props: HarvestConnectProviderProps) {
   );
   const queryClient = props.queryClient ?? ownQueryClient;
 
-  const connectRef = useRef<ConnectLike | null>(null);
+  const connectRef = useRef<{ serverUrl: string; connect: ConnectLike } | null>(null);
   const optionsRef = useRef(props);
   optionsRef.current = props;
 
@@ -83,9 +83,12 @@ export function HarvestConnectProvider(props: HarvestConnectProviderProps) {
       getConnect: () => {
         const { connect, createConnect = createConnectSdk } = optionsRef.current;
         if (connect) return connect;
-        // Created once per provider on first use; the SDK touches no window until open(), so SSR is safe.
-        connectRef.current ??= createConnect({ serverUrl });
-        return connectRef.current;
+        // Created once per provider (and server) on first use; the SDK touches no window until open(), so this
+        // is safe during SSR.
+        if (connectRef.current?.serverUrl !== serverUrl) {
+          connectRef.current = { serverUrl, connect: createConnect({ serverUrl }) };
+        }
+        return connectRef.current.connect;
       },
     }),
     [client, serverUrl, locale, theme, unstyled, messages],
