@@ -116,6 +116,22 @@ describe('roles (admin only; delete unlinks users)', () => {
   });
 });
 
+describe('role names in user lists', () => {
+  it('follow role membership changes', async () => {
+    const s = testSandbox();
+    const [, manager, member] = s.credentials.personal_access_tokens;
+    const role = (await call(s, 'POST', '/v2/roles', { body: { name: 'Swap', user_ids: [member!.user_id] } }))
+      .body;
+    const rolesOf = async (id: number) =>
+      (await call(s, 'GET', '/v2/users')).body.users.find((u: { id: number }) => u.id === id)
+        .roles as string[];
+    expect(await rolesOf(member!.user_id)).toContain('Swap');
+    await call(s, 'PATCH', `/v2/roles/${role.id}`, { body: { user_ids: [manager!.user_id] } });
+    expect(await rolesOf(member!.user_id)).not.toContain('Swap');
+    expect(await rolesOf(manager!.user_id)).toContain('Swap');
+  });
+});
+
 describe('billable and cost rates', () => {
   it('lists oldest first, computes end_date, replaces without start_date, refuses future start dates', async () => {
     const s = testSandbox();

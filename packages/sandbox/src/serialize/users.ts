@@ -33,8 +33,27 @@ export function roleNamesOf(account: AccountStore, userId: number): Map<number, 
   return new Map([[userId, names]]);
 }
 
-/** Business role names per user id, built once per list. */
+const roleCache = new WeakMap<object, { version: string; names: Map<number, string[]> }>();
+
+/**
+ * Business role names per user id for lists. Cached per account under a key (each role's id, name, size and
+ * a hash of its members) that changes whenever a role or its members change and is cheap to recompute.
+ */
 export function roleNamesByUser(account: AccountStore): Map<number, string[]> {
+  let version = '';
+  for (const role of account.roles.values()) {
+    let hash = 0;
+    for (const id of role.userIds) hash = (Math.imul(hash, 31) + id) | 0;
+    version += `${role.id}:${role.name}:${role.userIds.length}:${hash};`;
+  }
+  const cached = roleCache.get(account.roles);
+  if (cached?.version === version) return cached.names;
+  const names = buildRoleNames(account);
+  roleCache.set(account.roles, { version, names });
+  return names;
+}
+
+function buildRoleNames(account: AccountStore): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const role of account.roles.values()) {
     for (const id of role.userIds) {
