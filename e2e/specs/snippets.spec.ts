@@ -15,7 +15,7 @@ test('each widget has its snippet beside it, and Copy puts the code on the clipb
 
   // Every page pairs its widgets with code.
   for (const [path, name] of [
-    ['/people', /Assign a ticket owner/],
+    ['/people', /Assign ticket owners/],
     ['/tickets', /Timers on tickets/],
     ['/billing', /Invoice status/],
     ['/utilization', /Utilization overview/],

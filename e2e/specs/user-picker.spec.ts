@@ -3,7 +3,9 @@ import { sandbox } from '../support/sandbox';
 import { connectAsAdmin, openPage } from '../support/session';
 import { expect, test } from '../support/test';
 
-test('UserPicker: search the Harvest directory and select an owner with the keyboard', async ({ page }) => {
+test('UserPicker: search the Harvest directory and assign a ticket owner with the keyboard', async ({
+  page,
+}) => {
   const admin = await connectAsAdmin(page);
   const { users } = await sandbox.v2<{
     users: Array<{ first_name: string; last_name: string; is_active: boolean }>;
@@ -22,7 +24,13 @@ test('UserPicker: search the Harvest directory and select an owner with the keyb
   await expect(page.getByRole('listbox', { name: 'Owner' }).getByRole('option')).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('ticket-owner')).toHaveText(`Owner: ${name}`);
+  await expect(page.getByTestId('ticket-owner')).toHaveText(`Owner of ACME-101: ${name}`);
+  await expect(
+    page.getByRole('table', { name: 'Ticket owners' }).getByRole('row', { name: /ACME-101/ }),
+  ).toContainText(name);
+  // Another ticket starts with no owner, and keeps its own.
+  await page.getByLabel('Ticket', { exact: true }).selectOption('ACME-102');
+  await expect(page.getByTestId('ticket-owner')).toHaveText('ACME-102 has no owner yet.');
 
   // The directory beside it lists the same people.
   await expect(page.getByRole('table', { name: /Active people/ })).toContainText(name);

@@ -55,8 +55,8 @@ app.post('/api/harvest/session-token', async (c) => {
 
 export const userPickerSnippet = `import { UserPicker } from '@harvest-connect/react';
 
-const [owner, setOwner] = useState<string | null>(null);
-<UserPicker label="Owner" value={owner} onChange={(id) => setOwner(id)} />`;
+// Acme stores the Harvest user id as the ticket's owner.
+<UserPicker label="Owner" value={ticket.ownerId} onChange={(id, user) => saveOwner(ticket.id, id, user?.name)} />`;
 
 export const directorySnippet = `import { useHarvestConnect, useHarvestQueryClient, userDirectoryQueries } from '@harvest-connect/react';
 import { useInfiniteQuery } from '@tanstack/react-query';
