@@ -48,6 +48,20 @@ describe('InProcessRateLimiter', () => {
     ).toBe(10);
   });
 
+  it('keeps at most maxInFlightPerKey calls of one key in flight', async () => {
+    const clock = new ManualClock(0);
+    const limiter = new InProcessRateLimiter({ budget: 100, windowMs: 1000, clock, maxInFlightPerKey: 2 });
+    const permits: Permit[] = [];
+    for (let i = 0; i < 3; i++) void limiter.acquire('k', { bucket: 'api' }).then((p) => permits.push(p));
+    const other = await limiter.acquire('other', { bucket: 'api' });
+    await settle();
+    expect(permits).toHaveLength(2);
+    other.done({ status: 200 });
+    permits[0]!.done({ status: 200 });
+    await settle();
+    expect(permits).toHaveLength(3);
+  });
+
   it('keeps headroom unused', async () => {
     const clock = new ManualClock(0);
     const limiter = new InProcessRateLimiter({ budget: 10, headroom: 3, windowMs: 1000, clock });

@@ -17,6 +17,7 @@ export type { InProcessRateLimiterOptions };
 
 interface KeyState {
   pausedUntil: number;
+  inFlight: number;
   backoffAttempt: number;
   lanes: Record<RateBucket, Lane>;
 }
@@ -71,6 +72,7 @@ export class InProcessRateLimiter implements RateLimiter {
       maxPauseMs: 60_000,
       backoffBaseMs: 1000,
       maxInFlight: 256,
+      maxInFlightPerKey: 16,
       clock: systemClock,
       random: Math.random,
       ...options,
@@ -147,7 +149,12 @@ export class InProcessRateLimiter implements RateLimiter {
   private stateOf(key: string): KeyState {
     let state = this.keys.get(key);
     if (!state) {
-      const s: KeyState = { pausedUntil: 0, backoffAttempt: 0, lanes: {} as Record<RateBucket, Lane> };
+      const s: KeyState = {
+        pausedUntil: 0,
+        inFlight: 0,
+        backoffAttempt: 0,
+        lanes: {} as Record<RateBucket, Lane>,
+      };
       s.lanes.api = {
         key: s,
         log: new SlidingLog(
@@ -197,7 +204,7 @@ export class InProcessRateLimiter implements RateLimiter {
   }
 
   private canGrant(lane: Lane, bucket: RateBucket, now: number): boolean {
-    if (lane.key.pausedUntil > now) return false;
+    if (lane.key.pausedUntil > now || lane.key.inFlight >= this.o.maxInFlightPerKey) return false;
     if (!lane.log.hasRoom(now)) return false;
     return bucket === 'api' || lane.key.lanes.api.log.hasRoom(now);
   }
@@ -234,6 +241,7 @@ export class InProcessRateLimiter implements RateLimiter {
     const slots: Slot[] = [w.lane.log.take(now)];
     if (w.bucket === 'reports') slots.push(w.lane.key.lanes.api.log.take(now));
     this.inFlight++;
+    w.lane.key.inFlight++;
     const waitedMs = now - w.enqueuedAt;
     this.o.onGranted?.(waitedMs, w.bucket);
     let ended = false;
@@ -245,6 +253,7 @@ export class InProcessRateLimiter implements RateLimiter {
         const at = this.o.clock.now();
         for (const s of slots) s.end = Math.min(at, outcome?.respondedAt ?? at);
         this.inFlight--;
+        w.lane.key.inFlight--;
         if (outcome?.status === 429) this.pause(w.lane.key, outcome.retryAfter ?? null, at);
         else if (outcome?.status !== undefined && outcome.status < 400) w.lane.key.backoffAttempt = 0;
         this.pump();
@@ -292,7 +301,8 @@ export class InProcessRateLimiter implements RateLimiter {
 
   private freeAt(lane: Lane, now: number): number | null {
     const head = lane.queue[0];
-    if (!head) return null;
+    // At its in-flight cap a key waits for a `done`, which pumps.
+    if (!head || lane.key.inFlight >= this.o.maxInFlightPerKey) return null;
     const own = lane.log.nextFreeAt(now);
     const api = head.bucket === 'reports' ? lane.key.lanes.api.log.nextFreeAt(now) : now;
     if (own === null || api === null) return lane.key.pausedUntil > now ? lane.key.pausedUntil : null;
