@@ -100,9 +100,14 @@ export function UserPicker(props: UserPickerProps) {
   const loading = injected ? Boolean(props.loading) : directory.isLoading;
   const error = injected ? (props.error ?? null) : directory.error;
 
-  // Selected people stay nameable after a filter hides them from the loaded list.
+  // Selected people stay nameable after a filter hides them from the loaded list. Indexed once per list, not
+  // per keystroke.
   const seen = useRef(new Map<string, UnifiedUser>());
-  for (const user of items) seen.current.set(user.id, user);
+  const indexed = useRef<readonly UnifiedUser[] | null>(null);
+  if (indexed.current !== items) {
+    for (const user of items) seen.current.set(user.id, user);
+    indexed.current = items;
+  }
 
   const { multiple, value, defaultValue } = props;
   const onChangeRef = useRef(props.onChange);

@@ -198,8 +198,7 @@ export function useUserPicker(options: UseUserPickerOptions) {
       ...overrides,
       onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
         const value = event.target.value;
-        const nextCount = filterUsers(options.items, value, options.filters).length;
-        dispatch({ type: 'inputChanged', value, itemCount: nextCount });
+        dispatch({ type: 'inputChanged', value });
         onInputChangeRef.current?.(value);
       },
       onKeyDown,

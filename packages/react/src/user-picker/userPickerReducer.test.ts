@@ -4,13 +4,10 @@ import { initialUserPickerState as init, PAGE_SIZE, userPickerReducer as reduce 
 const open = (highlightedIndex: number) => ({ inputValue: 'a', isOpen: true, highlightedIndex });
 
 describe('userPickerReducer', () => {
-  it('opens on typing and highlights the first match, or nothing when there is none', () => {
-    expect(reduce(init, { type: 'inputChanged', value: 'ad', itemCount: 3 })).toEqual({
-      inputValue: 'ad',
-      isOpen: true,
-      highlightedIndex: 0,
-    });
-    expect(reduce(init, { type: 'inputChanged', value: 'zz', itemCount: 0 }).highlightedIndex).toBe(-1);
+  it('opens on typing and highlights the first match, cleared when the list turns out empty', () => {
+    const typed = reduce(init, { type: 'inputChanged', value: 'ad' });
+    expect(typed).toEqual({ inputValue: 'ad', isOpen: true, highlightedIndex: 0 });
+    expect(reduce(typed, { type: 'itemsChanged', itemCount: 0 }).highlightedIndex).toBe(-1);
   });
 
   it('opens at the first or last option', () => {

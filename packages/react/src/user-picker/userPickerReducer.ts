@@ -19,7 +19,7 @@ export const PAGE_SIZE = 10;
  * never reads the list itself.
  */
 export type UserPickerAction =
-  | { type: 'inputChanged'; value: string; itemCount: number }
+  | { type: 'inputChanged'; value: string }
   | { type: 'opened'; itemCount: number; highlight?: 'first' | 'last' | 'none' | number }
   | { type: 'closed' }
   | { type: 'moved'; delta: number; itemCount: number; wrap: boolean }
@@ -55,7 +55,9 @@ function clamp(index: number, count: number): number {
 export function userPickerReducer(state: UserPickerState, action: UserPickerAction): UserPickerState {
   switch (action.type) {
     case 'inputChanged':
-      return { inputValue: action.value, isOpen: true, highlightedIndex: action.itemCount > 0 ? 0 : -1 };
+      // The first match is highlighted; `itemsChanged` clears it when nothing matches. Counting the matches here
+      // would filter the whole directory twice per keystroke.
+      return { inputValue: action.value, isOpen: true, highlightedIndex: 0 };
     case 'opened': {
       const h = action.highlight;
       if (h === 'none') return { ...state, isOpen: true, highlightedIndex: -1 };
