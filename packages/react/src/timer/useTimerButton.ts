@@ -85,9 +85,11 @@ export function useTimerButton(options: UseTimerButtonOptions) {
       ...timeQueries.entries(client, {
         external_reference_id: refId,
         from,
-        user_id: Number.isNaN(userId) ? undefined : userId,
+        user_id: userId,
       }),
-      enabled: !me.isPending,
+      // Only with the caller's Harvest user id: an administrator's list would also hold teammates' entries for
+      // this item, and restarting one of those is not this person's to do. Without it, the button only starts.
+      enabled: me.isSuccess && !Number.isNaN(userId),
     },
     queryClient,
   );
