@@ -7,8 +7,8 @@
  * Harvest's answer, so the best it can do is window / (window + response time): shortening the window
  * without shortening the response time understates what it reaches against Harvest's real 15 s window.
  *
- * "Fraction of the ceiling" = requests sent / the most a sliding window allows over the run's span,
- * budget x (span / window + 1). Run: `pnpm exec tsx bench/ingestion.ts [--entries 200000] [--limit 250] [--window 4000]`.
+ * "Fraction of the ceiling" = the shortest span the limit allows for the calls made ((ceil(calls / budget) - 1)
+ * windows) / the span the pull took, both measured on the sandbox's request log. Run: `pnpm exec tsx bench/ingestion.ts [--entries 200000] [--limit 250] [--window 4000]`.
  */
 import type { HarvestTimeEntry, ListResponse } from '@harvest-connect/protocol';
 import type { LoggedRequest } from '@harvest-connect/sandbox';
@@ -153,7 +153,11 @@ async function naive(): Promise<Run> {
   return summarize(await sandbox.requests(), entries, Date.now() - started);
 }
 
-const fraction = (r: Run) => r.requests / (BUDGET * (r.spanMs / WINDOW_MS + 1));
+/**
+ * The shortest span the limit allows for `n` calls (a full budget per window, the first window at once) over the
+ * span the pull took: 1.0 means the pull ran exactly as fast as the rate limit lets anyone run.
+ */
+const fraction = (r: Run) => ((Math.ceil(r.requests / BUDGET) - 1) * WINDOW_MS) / r.spanMs;
 
 await new Promise((r) => setTimeout(r, WINDOW_MS * 2));
 await sandbox.clearRequests();
