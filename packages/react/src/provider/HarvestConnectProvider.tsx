@@ -1,6 +1,6 @@
 import { createConnect as createConnectSdk } from '@harvest-connect/connect';
 import { QueryClient } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { createClient } from '../client/createClient';
 import type { SessionTokenResult } from '../client/tokenSource';
 import type { ConnectLike } from '../connect/connectTypes';
@@ -67,6 +67,12 @@ export function HarvestConnectProvider(props: HarvestConnectProviderProps) {
     () => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }),
   );
   const queryClient = props.queryClient ?? ownQueryClient;
+  // What QueryClientProvider would do: subscribe the client to window focus and online events, so stale queries
+  // (the running timer) refetch when the person comes back. Counted, so a host's mounted client is unaffected.
+  useEffect(() => {
+    queryClient.mount();
+    return () => queryClient.unmount();
+  }, [queryClient]);
 
   const connectRef = useRef<{ serverUrl: string; connect: ConnectLike } | null>(null);
   const optionsRef = useRef(props);

@@ -1,5 +1,5 @@
 import type { HarvestTimeEntry } from '@harvest-connect/protocol';
-import type { QueryClient } from '@tanstack/react-query';
+import { focusManager, type QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -230,6 +230,20 @@ describe('TimerButton', () => {
     // The refetch really went out (and failed: nothing listens on the test port), keeping the last good value.
     await waitFor(() => expect(qc.getQueryState(timeKeys.running())?.errorUpdateCount).toBe(1));
     expect(widget('item-1')).toHaveAttribute('data-state', 'idle');
+  });
+
+  it('refetches the running timer when the window regains focus', async () => {
+    const qc = seed({ running: null });
+    // Older than the running timer's staleTime (5 s), as after a while in another window.
+    qc.setQueryData(timeKeys.running(), null, { updatedAt: Date.now() - 60_000 });
+    renderTwo(qc);
+    expect(qc.getQueryState(timeKeys.running())?.errorUpdateCount).toBe(0);
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+    });
+    await waitFor(() => expect(qc.getQueryState(timeKeys.running())?.errorUpdateCount).toBe(1));
+    focusManager.setFocused(undefined);
   });
 
   it('says when there is no project to track time on', async () => {
