@@ -234,14 +234,15 @@ describe('TimerButton', () => {
 
   it('refetches the running timer when the window regains focus', async () => {
     const qc = seed({ running: null });
-    // Older than the running timer's staleTime (5 s), as after a while in another window.
-    qc.setQueryData(timeKeys.running(), null, { updatedAt: Date.now() - 60_000 });
     renderTwo(qc);
     expect(qc.getQueryState(timeKeys.running())?.errorUpdateCount).toBe(0);
+    // Older than the running timer's staleTime (5 s), as after a while in another window.
+    act(() => qc.setQueryData(timeKeys.running(), null, { updatedAt: Date.now() - 60_000 }));
     act(() => {
       focusManager.setFocused(false);
       focusManager.setFocused(true);
     });
+    // The refetch really went out (and failed: nothing listens on the test port).
     await waitFor(() => expect(qc.getQueryState(timeKeys.running())?.errorUpdateCount).toBe(1));
     focusManager.setFocused(undefined);
   });
