@@ -56,7 +56,7 @@ export function App() {
       createConnect={(options) => createConnect({ ...options, ...(timeoutMs ? { timeoutMs } : {}) })}
       theme="light"
     >
-      <Layout path={path}>
+      <Layout path={path} serverUrl={config.server_url}>
         <Page path={path} />
       </Layout>
     </HarvestConnectProvider>

@@ -7,7 +7,15 @@ import { navigate, PAGES, type PagePath } from '../router';
  * @example
  * <Layout path="/tickets"><TicketsPage /></Layout>
  */
-export function Layout({ path, children }: { path: string; children: ReactNode }) {
+export function Layout({
+  path,
+  serverUrl,
+  children,
+}: {
+  path: string;
+  serverUrl?: string;
+  children: ReactNode;
+}) {
   const go = (event: React.MouseEvent<HTMLAnchorElement>, to: PagePath) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
@@ -53,6 +61,12 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
           Acme Projects is a demo product. Everything Harvest on these pages comes from Harvest Connect; the
           code beside each widget is all it takes.
         </p>
+        {serverUrl ? (
+          <p>
+            Harvest Connect API: <a href={`${serverUrl}/reference`}>reference</a> ·{' '}
+            <a href={`${serverUrl}/openapi.json`}>OpenAPI document</a>
+          </p>
+        ) : null}
       </footer>
     </>
   );
