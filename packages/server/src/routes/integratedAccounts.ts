@@ -8,6 +8,7 @@ import { disconnectAccount, getAccountOf, toIntegratedAccount } from '../service
 import type { Deps } from '../services/deps';
 import type { Webhooks } from '../services/webhooks';
 import type { TenantRow } from '../store/store';
+import { currentAccountRoutes } from './currentAccount';
 import { invalid, singleQuery, text } from './input';
 
 const query = z.object({
@@ -31,13 +32,15 @@ function decodeCursor(cursor: string): string {
 
 /**
  * `GET /v1/integrated-accounts` (filter `end_user_id`, `{ result, next_cursor }`), `GET` and `DELETE
- * /v1/integrated-accounts/:id` (API key). Delete wipes the credentials.
+ * /v1/integrated-accounts/:id` (API key). Delete wipes the credentials. `GET /current` (a session token, see
+ * `currentAccount.ts`) comes first: it must not be taken for an id, nor demand an API key.
  *
  * @example
  * app.route('/v1/integrated-accounts', integratedAccountRoutes(deps, webhooks));
  */
 export function integratedAccountRoutes(deps: Deps, webhooks: Webhooks) {
   return new Hono<{ Variables: { tenant: TenantRow } }>()
+    .route('/current', currentAccountRoutes(deps))
     .use('*', apiKeyAuth({ store: deps.store }))
     .get('/', async (c) => {
       const parsed = query.safeParse({
