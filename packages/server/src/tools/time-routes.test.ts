@@ -97,6 +97,48 @@ describe('time tools', () => {
     expect(mine.every((e) => e.user.id === pat.user_id)).toBe(true);
   });
 
+  it("gives a session token the caller's own entries unless user_id is named; API keys see everyone's", async () => {
+    h = await harness();
+    const admin = h.sandbox.credentials.personal_access_tokens.find(
+      (p) => p.access_role === 'administrator',
+    )!;
+    const widget = { authorization: `Bearer ${sessionToken('administrator', ['time:read'])}` };
+    const asWidget = async (query: string) => {
+      const out: HarvestTimeEntry[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: ListResponse<HarvestTimeEntry> = await json(
+          await h.app.request(`/v1/tools/time-entries?${query}${cursor ? `&cursor=${cursor}` : ''}`, {
+            headers: widget,
+          }),
+        );
+        out.push(...page.result);
+        cursor = page.next_cursor;
+      } while (cursor);
+      return out;
+    };
+    const everyone = await allEntries(h, 'limit=1000', 'administrator');
+    const others = everyone.filter((e) => e.user.id !== admin.user_id);
+    expect(others.length).toBeGreaterThan(0);
+
+    const mine = await asWidget('limit=100');
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((e) => e.user.id === admin.user_id)).toBe(true);
+    expect(mine.map((e) => e.id).sort()).toEqual(
+      everyone
+        .filter((e) => e.user.id === admin.user_id)
+        .map((e) => e.id)
+        .sort(),
+    );
+    // Who "me" is was asked once and reused across the pages.
+    expect(h.sandbox.control.requests().filter((r) => r.path === '/v2/users/me')).toHaveLength(1);
+
+    const someoneElse = others[0]!.user.id;
+    const theirs = await asWidget(`limit=1000&user_id=${someoneElse}`);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((e) => e.user.id === someoneElse)).toBe(true);
+  });
+
   it('starts, finds, switches, restarts and stops timers with external references', async () => {
     h = await harness();
     const assignments = await json<ListResponse<HarvestProjectAssignment>>(

@@ -60,8 +60,14 @@ export function timeRoutes(deps: DataApiDeps, facts: AccountFacts): Hono<DataApi
 
   app.get('/time-entries', requireScope('time:read'), async (c) => {
     const { limit, cursor, ...filters } = parseQuery(c, timeEntriesQuery);
+    const ctx = ctxOf(c);
+    // Harvest shows an administrator everyone's entries (fact sheet §5.5). A widget acts for one person, so a
+    // session token without `user_id` means "mine"; `me` is cached per account and token (AccountFacts).
+    // API keys (server to server) keep Harvest's own default.
+    if (c.get('caller').via === 'session_token' && filters.user_id === undefined)
+      filters.user_id = (await facts.me(ctx)).id;
     return c.json(
-      await listPage<HarvestTimeEntry>(deps.client, ctxOf(c), '/v2/time_entries', 'time_entries', filters, {
+      await listPage<HarvestTimeEntry>(deps.client, ctx, '/v2/time_entries', 'time_entries', filters, {
         limit,
         position: decodeCursor(cursor),
       }),
