@@ -118,6 +118,33 @@ describe('control API', () => {
     expect((await s.app.request('/v2/users/me', { headers: headersFor(s) })).status).toBe(200);
   });
 
+  it("sets the storm's Retry-After over HTTP: seconds, HTTP-date, none, absurd, verbatim; refuses header injection", async () => {
+    const s = testSandbox();
+    const put = (body: unknown) => s.app.request('/__sandbox/faults', { ...json(body), method: 'PUT' });
+    const header = async () => (await s.app.request('/v2/users/me', { headers: headersFor(s) })).headers;
+    const seven = await put({ storm_429: 10, storm_429_retry_after: 7 });
+    expect(await seven.json()).toMatchObject({
+      storm_429: 10,
+      storm_429_retry_after: 7,
+      storm_429_retry_after_format: 'seconds',
+    });
+    expect((await header()).get('retry-after')).toBe('7');
+    await put({ storm_429_retry_after: '86400' });
+    expect((await header()).get('retry-after')).toBe('86400');
+    await put({ storm_429_retry_after: 7, storm_429_retry_after_format: 'http-date' });
+    expect(Date.parse((await header()).get('retry-after')!) - s.clock.now()).toBe(7000);
+    await put({ storm_429_retry_after: false });
+    expect((await header()).has('retry-after')).toBe(false);
+    await put({ storm_429_retry_after: 'true', storm_429_retry_after_format: 'seconds' });
+    expect((await header()).get('retry-after')).toBe('1');
+    await put({ storm_429_retry_after: 'Wed, 21 Oct 2026 07:28:00 GMT' });
+    expect((await header()).get('retry-after')).toBe('Wed, 21 Oct 2026 07:28:00 GMT');
+    for (const bad of ['1\r\nX-Evil: yes', '', -1, 1.5, { a: 1 }]) {
+      expect((await put({ storm_429_retry_after: bad })).status, JSON.stringify(bad)).toBe(422);
+    }
+    expect((await put({ storm_429_retry_after_format: 'minutes' })).status).toBe(422);
+  });
+
   it('resets and reseeds', async () => {
     const s = testSandbox();
     await call(s, 'POST', '/v2/clients', { body: { name: 'Temp' } });

@@ -10,12 +10,28 @@ import type { SandboxControl } from './control';
 const int = z.coerce.number().int();
 const flag = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
 
+/** A year: enough for any absurd `Retry-After` a client must cap. */
+const MAX_RETRY_AFTER_S = 31_536_000;
+
 const faultsSchema = z.object({
   latency_ms: int.min(0).max(60_000).optional(),
   error_rate: z.coerce.number().min(0).max(1).optional(),
   error_status: int.min(500).max(599).optional(),
   storm_429: int.min(0).max(1_000_000).optional(),
-  storm_429_retry_after: flag.optional(),
+  // true/false (1 s / no header), whole seconds, or a header value sent as is (visible ASCII: no CRLF injection).
+  storm_429_retry_after: z
+    .union([
+      flag,
+      z.number().int().min(0).max(MAX_RETRY_AFTER_S),
+      z
+        .string()
+        .regex(/^\d{1,9}$/)
+        .transform(Number)
+        .pipe(z.number().max(MAX_RETRY_AFTER_S)),
+      z.string().regex(/^[\x20-\x7e]{1,100}$/, 'is not a valid header value'),
+    ])
+    .optional(),
+  storm_429_retry_after_format: z.enum(['seconds', 'http-date']).optional(),
   reset_connections: int.min(0).max(1_000_000).optional(),
   truncate_bodies: int.min(0).max(1_000_000).optional(),
   path_prefix: z.string().startsWith('/').max(200).optional(),
@@ -38,6 +54,7 @@ export function controlRoutes(rt: SandboxRuntime, control: SandboxControl): Hono
       error_status: rest.errorStatus,
       storm_429: rest.storm429,
       storm_429_retry_after: rest.storm429RetryAfter,
+      storm_429_retry_after_format: rest.storm429RetryAfterFormat,
       reset_connections: rest.resetConnections,
       truncate_bodies: rest.truncateBodies,
       path_prefix: rest.pathPrefix,
@@ -188,6 +205,9 @@ export function controlRoutes(rt: SandboxRuntime, control: SandboxControl): Hono
       ...(b.error_status !== undefined && { errorStatus: b.error_status }),
       ...(b.storm_429 !== undefined && { storm429: b.storm_429 }),
       ...(b.storm_429_retry_after !== undefined && { storm429RetryAfter: b.storm_429_retry_after }),
+      ...(b.storm_429_retry_after_format !== undefined && {
+        storm429RetryAfterFormat: b.storm_429_retry_after_format,
+      }),
       ...(b.reset_connections !== undefined && { resetConnections: b.reset_connections }),
       ...(b.truncate_bodies !== undefined && { truncateBodies: b.truncate_bodies }),
       ...(b.path_prefix !== undefined && { pathPrefix: b.path_prefix }),

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
+import { stormRetryAfter } from '../core/faults';
 import type { SandboxEnv, SandboxRuntime } from '../core/runtime';
 
 /** A body stream that gives half of `bytes`, then fails: the client sees a cut-off response. */
@@ -44,7 +45,8 @@ export function faults(rt: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
     }
     if (f.storm429 > 0) {
       f.storm429--;
-      return c.body(null, 429, f.storm429RetryAfter ? { 'Retry-After': '1' } : {});
+      const retryAfter = stormRetryAfter(f, rt.clock.now());
+      return c.body(null, 429, retryAfter === null ? {} : { 'Retry-After': retryAfter });
     }
     if (f.errorRate > 0 && f.rng.next() < f.errorRate) {
       return c.json({ status: f.errorStatus, error: 'Internal Server Error' }, f.errorStatus as 500);
