@@ -186,8 +186,10 @@ describe('UserPicker states and filters', () => {
     await user.selectOptions(screen.getByLabelText('Status'), '');
     await user.selectOptions(screen.getByLabelText('Role'), 'r1');
     await user.click(input());
-    expect(options()).toHaveLength(15);
-    expect(options()[0]).toHaveTextContent('Design');
+    // 15 people have the role; the virtualized list renders a window of them, the live region counts all.
+    expect(screen.getByRole('status')).toHaveTextContent('15 people');
+    expect(options().length).toBeGreaterThan(0);
+    for (const option of options()) expect(option).toHaveTextContent('Design');
   });
 
   it('shows initials without a picture, and uses renderOption when given', async () => {
@@ -198,6 +200,29 @@ describe('UserPicker states and filters', () => {
     );
     await user.click(input());
     expect(options().map((o) => o.textContent)).toEqual(['Ada Lovelace:false', 'Grace Lovelace:false']);
+  });
+
+  it('re-renders only the rows that changed when a keystroke narrows the list', async () => {
+    const user = userEvent.setup();
+    const rendered: string[] = [];
+    renderWithProvider(
+      <UserPicker
+        users={users}
+        showFilters={false}
+        renderOption={(u) => {
+          rendered.push(u.name);
+          return u.name;
+        }}
+      />,
+    );
+    // "l" matches everyone (every email has "example"); "lo" keeps the Lovelaces at the top, same places.
+    await user.type(input(), 'l');
+    expect(options()[0]).toHaveTextContent('Ada Lovelace');
+    rendered.length = 0;
+    await user.type(input(), 'o');
+    expect(options().map((o) => o.textContent)).toContain('Grace Lovelace');
+    expect(rendered).not.toContain('Ada Lovelace');
+    expect(rendered).not.toContain('Grace Lovelace');
   });
 
   it('renders only a window of a 10,000-person list', async () => {

@@ -23,8 +23,8 @@ export function normalize(text: string): string {
 
 /**
  * The users matching every word of `query` (in the name or an email) and the filters, in their given order.
- * Runs on every keystroke over up to tens of thousands of users, so it does no allocation per user beyond the
- * result array and caches each user's search text.
+ * Each user's search text is computed once and cached; the picker itself keeps a per-list index instead
+ * (`createUserSearch`), so a keystroke does not even look users up.
  *
  * @example
  * filterUsers(users, 'ada love', { employmentType: 'employee', status: 'active' });
@@ -34,24 +34,52 @@ export function filterUsers(
   query: string,
   filters: UserFilters = {},
 ): UnifiedUser[] {
-  const words = normalize(query.trim()).split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   const out: UnifiedUser[] = [];
-  for (const user of users) {
-    if (filters.status && user.status !== filters.status) continue;
-    if (filters.employmentType && user.employment_type !== filters.employmentType) continue;
-    if (filters.role && !user.roles.some((r) => r.id === filters.role)) continue;
+  outer: for (const user of users) {
+    if (!matchesFilters(user, filters)) continue;
     if (words.length > 0) {
       const text = searchText(user);
-      if (!words.every((w) => text.includes(w))) continue;
+      for (const word of words) if (!text.includes(word)) continue outer;
     }
     out.push(user);
   }
   return out;
 }
 
+/**
+ * The normalized words of a search: "  Ada  LOVE " -> ["ada", "love"].
+ *
+ * @example
+ * queryWords('José N'); // ["jose", "n"]
+ */
+export function queryWords(query: string): string[] {
+  return normalize(query.trim()).split(/\s+/).filter(Boolean);
+}
+
+/**
+ * True when `user` passes the role, type and status filters.
+ *
+ * @example
+ * matchesFilters(user, { status: 'active' });
+ */
+export function matchesFilters(user: UnifiedUser, filters: UserFilters): boolean {
+  if (filters.status && user.status !== filters.status) return false;
+  if (filters.employmentType && user.employment_type !== filters.employmentType) return false;
+  if (filters.role && !user.roles.some((r) => r.id === filters.role)) return false;
+  return true;
+}
+
+// Per user object: a reloaded page brings new objects (and new text), an unchanged one costs nothing.
 const textCache = new WeakMap<UnifiedUser, string>();
 
-function searchText(user: UnifiedUser): string {
+/**
+ * A user's lowercased, accent-free name and emails, computed once per user object.
+ *
+ * @example
+ * searchText(user); // "ada lovelace ada@example.com"
+ */
+export function searchText(user: UnifiedUser): string {
   let text = textCache.get(user);
   if (text === undefined) {
     text = normalize(`${user.name} ${user.emails.map((e) => e.email).join(' ')}`);

@@ -2,13 +2,14 @@ import type { UnifiedUser } from '@harvest-connect/protocol';
 import type React from 'react';
 import { useCallback, useEffect, useId, useMemo, useReducer, useRef } from 'react';
 import { useControllableState } from '../utils/useControllableState';
-import { filterUsers, type UserFilters } from './filterUsers';
+import type { UserFilters } from './filterUsers';
 import {
   initialUserPickerState,
   PAGE_SIZE,
   type UserPickerState,
   userPickerReducer,
 } from './userPickerReducer';
+import { createUserSearch } from './userSearch';
 
 /** Options of `useUserPicker`. */
 export interface UseUserPickerOptions {
@@ -68,18 +69,22 @@ export function useUserPicker(options: UseUserPickerOptions) {
   const listboxId = `${baseId}-listbox`;
   const optionId = useCallback((user: UnifiedUser) => `${baseId}-option-${user.id}`, [baseId]);
 
-  const items = useMemo(
-    () => filterUsers(options.items, state.inputValue, options.filters),
-    [options.items, state.inputValue, options.filters],
+  // The filters and each user's search text are applied once per list; a keystroke only matches strings.
+  const search = useMemo(
+    () => createUserSearch(options.items, options.filters),
+    [options.items, options.filters],
   );
+  const items = useMemo(() => search.match(state.inputValue), [search, state.inputValue]);
   const count = items.length;
-  useEffect(() => {
-    dispatch({ type: 'itemsChanged', itemCount: count });
-  }, [count]);
 
   const inputRef = useRef<HTMLInputElement>(null);
   const stateRef = useRef<UserPickerState>(state);
   stateRef.current = state;
+  const highlightedIndex = state.highlightedIndex;
+  useEffect(() => {
+    // Only when the highlight fell off the end: a no-op dispatch would still render the picker again.
+    if (highlightedIndex >= count) dispatch({ type: 'itemsChanged', itemCount: count });
+  }, [count, highlightedIndex]);
   const onInputChangeRef = useRef(options.onInputChange);
   onInputChangeRef.current = options.onInputChange;
 
@@ -104,6 +109,8 @@ export function useUserPicker(options: UseUserPickerOptions) {
     [selectedIds, setSelectedIds],
   );
   const clear = useCallback(() => setSelectedIds([]), [setSelectedIds]);
+  /** Stable for the life of the picker, so memoized rows keep their props. */
+  const highlight = useCallback((index: number) => dispatch({ type: 'highlighted', index }), []);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     const { isOpen, highlightedIndex, inputValue } = stateRef.current;
@@ -172,13 +179,14 @@ export function useUserPicker(options: UseUserPickerOptions) {
   return {
     state,
     dispatch,
-    /** The options to show: `items` filtered by the typed text and the filters. */
+    /** The options to show: `items` filtered by the typed text and the filters (shared: do not mutate). */
     items,
     selectedIds,
     isSelected: (id: string) => selectedIds.includes(id),
     select,
     remove,
     clear,
+    highlight,
     open: () => dispatch({ type: 'opened', itemCount: count }),
     close: () => dispatch({ type: 'closed' }),
     inputId,
