@@ -19,5 +19,6 @@ test('OAuth connect through the sandbox consent page, with the account picker', 
     `Linked: ${second.name} as ${person.name} (oauth`,
   );
   await expect(page.getByTestId('account-status')).toHaveText('active');
+  await expect(page.locator('.hc-connection')).toHaveText(`Connected as ${person.name} (${second.name})`);
   await expectAccessible(page);
 });

@@ -45,10 +45,17 @@ export const acmeApi = {
     }).then(async (r) => (await json<{ link_token: string }>(r)).link_token),
   /** A session token for the widgets; "not connected" becomes the code the widgets understand. */
   async sessionToken() {
-    const res = await fetch('/api/harvest/session-token', { method: 'POST' });
-    if (res.status === 409)
-      throw new HarvestConnectError('client.no_session_token', 'Harvest is not connected');
-    return json<{ session_token: string; expires_at: string }>(res);
+    try {
+      return await json<{ session_token: string; expires_at: string }>(
+        await fetch('/api/harvest/session-token', { method: 'POST' }),
+      );
+    } catch (error) {
+      // Other refusals (e.g. `integrated_account.needs_reauth`) keep the server's code for the widgets.
+      if (error instanceof HarvestConnectError && error.code === 'acme.not_connected') {
+        throw new HarvestConnectError('client.no_session_token', 'Harvest is not connected');
+      }
+      throw error;
+    }
   },
   disconnect: () => fetch('/api/harvest/account', { method: 'DELETE' }).then(() => undefined),
 };
