@@ -10,7 +10,7 @@ import type { IdempotencyStore } from './idempotency-store';
  * metrics, the clock, and the store of idempotent results.
  *
  * @example
- * const deps: DataApiDeps = { client, tokens, metrics, clock: systemClock, idempotency: new MemoryIdempotencyStore() };
+ * const deps: DataApiDeps = { client, tokens, metrics, clock: systemClock, idempotency: new StoreIdempotencyStore({ store, now: Date.now }) };
  */
 export interface DataApiDeps {
   client: HarvestClient;

@@ -7,27 +7,38 @@ export interface StoredResult {
 
 export type IdempotencyClaim =
   | { state: 'claimed' }
-  | { state: 'in_progress' }
+  | { state: 'in_progress'; fingerprint: string }
   | { state: 'done'; result: StoredResult };
+
+/** Whose key: an `Idempotency-Key` is unique per tenant (the account is part of the request's fingerprint). */
+export interface IdempotencyScope {
+  tenantId: string;
+  key: string;
+}
+
+/** How long a key and its result are kept (24 h). */
+export const IDEMPOTENCY_TTL_MS = 86_400_000;
 
 /**
  * Remembers the first result of a write sent with an `Idempotency-Key`, so a replay gets it back instead of
- * writing to Harvest twice. Keys are scoped by the caller (tenant and account) before they reach the store.
+ * writing to Harvest twice. The server's implementation persists through its `Store`
+ * (`StoreIdempotencyStore`); `MemoryIdempotencyStore` is for a single process that may forget on restart.
  *
  * @example
- * const claim = await store.claim(key, fingerprint);
+ * const claim = await idempotency.claim({ tenantId, key }, fingerprint);
  * if (claim.state === 'done') return claim.result;
  */
 export interface IdempotencyStore {
-  /** Atomically claims `key`, or reports that it is in progress or done. */
-  claim(key: string, fingerprint: string): Promise<IdempotencyClaim>;
-  finish(key: string, result: StoredResult): Promise<void>;
+  /** Atomically claims the key, or reports that it is in progress or done (across processes for a shared store). */
+  claim(scope: IdempotencyScope, fingerprint: string): Promise<IdempotencyClaim>;
+  finish(scope: IdempotencyScope, result: StoredResult): Promise<void>;
   /** Drops a claim whose call failed before changing anything, so the caller may try again. */
-  release(key: string): Promise<void>;
+  release(scope: IdempotencyScope, fingerprint: string): Promise<void>;
 }
 
 /**
- * The in-process store (one machine). Entries expire after `ttlMs` (default 24 h) and the map is bounded.
+ * The in-process store (one process; a restart forgets). Entries expire after `ttlMs` (default 24 h) and the map
+ * is bounded.
  *
  * @example
  * const store = new MemoryIdempotencyStore({ now: Date.now });
@@ -42,31 +53,36 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     private readonly o: { now: () => number; ttlMs?: number; maxEntries?: number } = { now: Date.now },
   ) {}
 
-  async claim(key: string, fingerprint: string): Promise<IdempotencyClaim> {
+  async claim(scope: IdempotencyScope, fingerprint: string): Promise<IdempotencyClaim> {
     this.expire();
-    const entry = this.entries.get(key);
+    const id = idOf(scope);
+    const entry = this.entries.get(id);
     if (!entry) {
-      this.entries.set(key, { at: this.o.now(), fingerprint, result: null });
+      this.entries.set(id, { at: this.o.now(), fingerprint, result: null });
       return { state: 'claimed' };
     }
     if (entry.result) return { state: 'done', result: entry.result };
-    return { state: 'in_progress' };
+    return { state: 'in_progress', fingerprint: entry.fingerprint };
   }
 
-  async finish(key: string, result: StoredResult): Promise<void> {
-    const entry = this.entries.get(key);
-    if (entry) entry.result = result;
+  async finish(scope: IdempotencyScope, result: StoredResult): Promise<void> {
+    const entry = this.entries.get(idOf(scope));
+    if (entry && entry.fingerprint === result.fingerprint) entry.result = result;
   }
 
-  async release(key: string): Promise<void> {
-    this.entries.delete(key);
+  async release(scope: IdempotencyScope, fingerprint: string): Promise<void> {
+    const id = idOf(scope);
+    const entry = this.entries.get(id);
+    if (entry && !entry.result && entry.fingerprint === fingerprint) this.entries.delete(id);
   }
 
   private expire(): void {
-    const cutoff = this.o.now() - (this.o.ttlMs ?? 86_400_000);
+    const cutoff = this.o.now() - (this.o.ttlMs ?? IDEMPOTENCY_TTL_MS);
     for (const [key, entry] of this.entries) {
       if (entry.at > cutoff && this.entries.size <= (this.o.maxEntries ?? 100_000)) break;
       this.entries.delete(key);
     }
   }
 }
+
+const idOf = (scope: IdempotencyScope) => `${scope.tenantId}\u0000${scope.key}`;

@@ -15,7 +15,7 @@ import { verifySessionToken } from '../services/sessionTokens';
 import type { TokenProvider } from '../services/tokenProvider';
 import { createDataApi } from './create-data-api';
 import type { DataApiVerifier } from './data-api-auth';
-import { MemoryIdempotencyStore } from './idempotency-store';
+import { StoreIdempotencyStore } from './store-idempotency-store';
 
 /**
  * The server's token provider as the Harvest client's `TokenSource`. The rate-limit key is the Harvest account
@@ -147,7 +147,8 @@ export function dataApiForServer(
       tokens,
       metrics,
       clock: { ...systemClock, now: deps.now },
-      idempotency: new MemoryIdempotencyStore({ now: deps.now }),
+      // Persisted in the server's store: survives restarts, shared by processes on one store.
+      idempotency: new StoreIdempotencyStore({ store: deps.store, now: deps.now }),
     },
     verifierOf(deps),
     { publicUrl: deps.config.publicUrl },

@@ -52,4 +52,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE TABLE locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'idempotency_keys',
+    // One row per tenant and Idempotency-Key: the request's fingerprint, and once finished the response to replay.
+    sql: `
+      CREATE TABLE idempotency_keys (
+        tenant_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, state TEXT NOT NULL,
+        response_status INTEGER, response_body TEXT,
+        created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, locked_until INTEGER,
+        PRIMARY KEY (tenant_id, key));
+      CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+    `,
+  },
 ];

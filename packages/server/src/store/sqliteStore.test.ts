@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from './migrations';
 import { openSqliteStore } from './sqliteStore';
 import type { Store } from './store';
 
@@ -49,7 +50,9 @@ describe('SQLite store', () => {
     const a = await fresh(file);
     const b = openSqliteStore(file);
     opened.push(b.store);
-    expect(b.db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+    expect(b.db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({
+      n: MIGRATIONS.length,
+    });
     expect(b.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(await b.store.getTenant('t')).toMatchObject({ allowed_origins: ['https://a.test'] });
     expect(a.db.open).toBe(true);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
+import { sqliteIdempotency } from './sqliteIdempotency';
 import { sqliteLocks } from './sqliteLocks';
 import type { CredentialRow, LockStore, Store } from './store';
 
@@ -71,7 +72,12 @@ class SqliteStore implements Store {
     private readonly db: Database.Database,
     private readonly mutex: Mutex,
     private readonly inTx: boolean,
-  ) {}
+  ) {
+    this.idempotency = sqliteIdempotency(db, (fn) => this.exec(fn));
+  }
+
+  /** Idempotency keys live in their own file, on the same serialised connection. */
+  private readonly idempotency: ReturnType<typeof sqliteIdempotency>;
 
   private exec<T>(fn: () => T): Promise<T> {
     return this.inTx ? Promise.resolve().then(fn) : this.mutex.run(fn);
@@ -295,6 +301,12 @@ class SqliteStore implements Store {
       'SELECT * FROM webhook_deliveries WHERE tenant_id = ? ORDER BY created_at',
       tenantId,
     );
+
+  claimIdempotencyKey: Store['claimIdempotencyKey'] = (row, now) => this.idempotency.claim(row, now);
+  finishIdempotencyKey: Store['finishIdempotencyKey'] = (...args) => this.idempotency.finish(...args);
+  releaseIdempotencyKey: Store['releaseIdempotencyKey'] = (...args) => this.idempotency.release(...args);
+  deleteExpiredIdempotencyKeys: Store['deleteExpiredIdempotencyKeys'] = (now) =>
+    this.idempotency.deleteExpired(now);
 
   ping: Store['ping'] = () =>
     this.exec(() => {

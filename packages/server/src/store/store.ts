@@ -134,6 +134,24 @@ export interface WebhookDeliveryRow {
 }
 
 /**
+ * A write sent with an `Idempotency-Key`, per tenant and key. `in_progress` while the first request runs (its
+ * claim holds until `locked_until`), then `done` with the response every replay gets until `expires_at`.
+ */
+export interface IdempotencyRow {
+  tenant_id: string;
+  key: string;
+  /** Hash of what the request asked for (operation, account, body): the same key with another is a conflict. */
+  fingerprint: string;
+  state: 'in_progress' | 'done';
+  response_status: number | null;
+  /** The JSON response body (never a secret: only results the caller already saw). */
+  response_body: unknown;
+  created_at: number;
+  expires_at: number;
+  locked_until: number | null;
+}
+
+/**
  * Everything the server persists. Methods are async so a PostgreSQL implementation fits the same shape;
  * `transaction` runs its callback with a store bound to one transaction (serialised with other writers).
  * "Consume" methods are atomic: of any number of concurrent callers, exactly one gets the row.
@@ -236,6 +254,31 @@ export interface Store {
   dueDeliveries(now: number, limit: number): Promise<WebhookDeliveryRow[]>;
   updateDelivery(id: string, patch: Partial<Omit<WebhookDeliveryRow, 'id'>>): Promise<void>;
   listDeliveries(tenantId: string): Promise<WebhookDeliveryRow[]>;
+
+  /**
+   * Atomically claims (tenant, key) for a request: inserts an `in_progress` row, or takes over a row that has
+   * expired, or an abandoned claim (`in_progress` past `locked_until`, its process gone) with the same
+   * fingerprint. Of concurrent callers exactly one gets `claimed: true`; the others get the row that holds the key.
+   * (PostgreSQL: `INSERT ... ON CONFLICT (tenant_id, key) DO UPDATE ... WHERE ... RETURNING`.)
+   */
+  claimIdempotencyKey(
+    row: Pick<
+      IdempotencyRow,
+      'tenant_id' | 'key' | 'fingerprint' | 'created_at' | 'expires_at' | 'locked_until'
+    >,
+    now: number,
+  ): Promise<{ claimed: true } | { claimed: false; row: IdempotencyRow }>;
+  /** Stores the response of a claim still held with this fingerprint; false when the claim was lost. */
+  finishIdempotencyKey(
+    tenantId: string,
+    key: string,
+    fingerprint: string,
+    response: { status: number; body: unknown },
+  ): Promise<boolean>;
+  /** Drops an unfinished claim (the request failed and changed nothing), so the key may be used again. */
+  releaseIdempotencyKey(tenantId: string, key: string, fingerprint: string): Promise<void>;
+  /** Deletes expired rows; returns how many. */
+  deleteExpiredIdempotencyKeys(now: number): Promise<number>;
 
   /** A cheap query proving the store answers (readiness). */
   ping(): Promise<void>;

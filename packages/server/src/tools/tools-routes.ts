@@ -67,30 +67,34 @@ export function toolsRoutes(
         'Send an Idempotency-Key header (1-255 visible ASCII characters).',
       );
     const input = await parseJson(c, provisionBody);
-    const scoped = `${caller.tenantId}\u0000${caller.accountId}\u0000provisioning\u0000${key}`;
-    const fingerprint = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-    const claim = await deps.idempotency.claim(scoped, fingerprint);
-    if (claim.state === 'in_progress')
-      throw new ApiError(
-        'request.idempotency_conflict',
-        'A request with this Idempotency-Key is still running.',
-      );
-    if (claim.state === 'done') {
-      if (claim.result.fingerprint !== fingerprint)
+    // Keys are per tenant; the account and the operation are part of what the key promised, like the body.
+    const scope = { tenantId: caller.tenantId, key };
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify({ op: 'POST /v1/tools/provisioning', account: caller.accountId, body: input }))
+      .digest('hex');
+    const claim = await deps.idempotency.claim(scope, fingerprint);
+    if (claim.state !== 'claimed') {
+      const theirs = claim.state === 'done' ? claim.result.fingerprint : claim.fingerprint;
+      if (theirs !== fingerprint)
         throw new ApiError(
           'request.idempotency_conflict',
-          'This Idempotency-Key was used with a different body.',
+          'This Idempotency-Key was used with a different request (body or integrated account).',
+        );
+      if (claim.state === 'in_progress')
+        throw new ApiError(
+          'request.idempotency_conflict',
+          'A request with this Idempotency-Key is still running; retry in a moment to get its result.',
         );
       c.header('Idempotent-Replayed', 'true');
       return c.json(claim.result.body as object, claim.result.status as 201);
     }
     try {
       const result = await provision(deps.client, callContext(caller), input);
-      await deps.idempotency.finish(scoped, { fingerprint, status: 201, body: result });
+      await deps.idempotency.finish(scope, { fingerprint, status: 201, body: result });
       return c.json(result, 201);
     } catch (error) {
       // Rolled back (or never started): the same key may be tried again.
-      await deps.idempotency.release(scoped);
+      await deps.idempotency.release(scope, fingerprint);
       throw error;
     }
   });

@@ -18,10 +18,11 @@ import {
   InProcessRateLimiter,
   type InProcessRateLimiterOptions,
 } from '../../rate-limit/in-process-rate-limiter';
+import { openSqliteStore } from '../../store/sqliteStore';
 import { createDataApi } from '../create-data-api';
 import type { DataApiVerifier } from '../data-api-auth';
 import type { DataApiDeps } from '../data-api-deps';
-import { MemoryIdempotencyStore } from '../idempotency-store';
+import { StoreIdempotencyStore } from '../store-idempotency-store';
 
 export type Who = 'administrator' | 'manager' | 'member';
 export const API_KEY = 'hc_sk_test_key_tenant_one';
@@ -121,6 +122,7 @@ export async function harness(
     fetchFn = (input, init) =>
       Promise.resolve(s.app.request(input instanceof URL ? input.href : (input as string), init));
   }
+  const { store } = openSqliteStore(':memory:');
   const tokens = options.tokens?.(sandbox) ?? sandboxTokens(sandbox);
   const metrics = new Metrics();
   const limiter = new InProcessRateLimiter({
@@ -143,7 +145,8 @@ export async function harness(
     metrics,
     // Dates the data API derives ("today", the current week) follow the sandbox's clock, like its data.
     clock: { ...systemClock, now: () => sandbox.clock.now() },
-    idempotency: new MemoryIdempotencyStore(),
+    // The server's persistent implementation, over an in-memory SQLite store.
+    idempotency: new StoreIdempotencyStore({ store, now: () => sandbox.clock.now() }),
   };
   const app = new Hono();
   app.route('/', createDataApi(deps, testVerifier()));
@@ -164,6 +167,7 @@ export async function harness(
     },
     close: async () => {
       await started?.close();
+      await store.close();
     },
   };
 }
