@@ -1,6 +1,6 @@
 // Acme's backend and the demo site on one port: `/api/*` and the static script-tag page are served here, every
 // other path by Vite in middleware mode (so there is no proxy to configure and one process to start).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,9 @@ app.route(
 // The no-build page and the SDK's script-tag bundle, as any static host would serve them.
 app.get('/script-tag.html', (c) => c.html(readFileSync(join(demoDir, 'static', 'script-tag.html'), 'utf8')));
 app.get('/vendor/connect.iife.js', (c) =>
-  c.body(readFileSync(iifeFile, 'utf8'), 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  existsSync(iifeFile)
+    ? c.body(readFileSync(iifeFile, 'utf8'), 200, { 'content-type': 'text/javascript; charset=utf-8' })
+    : c.text('Build it first: pnpm --filter @harvest-connect/connect build (npm start does).', 404),
 );
 const handleApi = getRequestListener(app.fetch);
 const ours = (url: string) =>
