@@ -124,6 +124,27 @@ export function openApiDocument(serverUrl?: string) {
     params: idParam,
   });
 
+  const integratedAccount = z
+    .object({
+      id: z.string(),
+      end_user_id: z.string(),
+      harvest_account: z.object({ id: z.number(), name: z.string() }),
+      harvest_user: z.object({ id: z.number(), name: z.string(), email: z.string() }),
+      auth_type: z.enum(['oauth', 'pat']),
+      status: z.enum(['active', 'needs_reauth', 'disconnected']),
+      created_at: z.string(),
+      updated_at: z.string(),
+      last_refreshed_at: z.string().nullable(),
+    })
+    .meta({ id: 'IntegratedAccount' });
+  add(
+    'get',
+    '/v1/integrated-accounts/current',
+    "The session token's integrated account, no credentials (needs_reauth is described, not refused)",
+    'Accounts',
+    item(integratedAccount),
+  );
+
   const entry = harvestObject('HarvestTimeEntry');
   const timerChange = z.object({ result: entry, stopped: entry.nullable() });
   add(

@@ -108,6 +108,12 @@ describe('GET /v1/integrated-accounts/current', () => {
     expect(((await res.json()) as CurrentIntegratedAccountResponse).result.status).toBe('needs_reauth');
   });
 
+  it('is described in /openapi.json', async () => {
+    h = await createHarness();
+    const spec = (await (await h.app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(spec.paths['/v1/integrated-accounts/current']).toHaveProperty('get');
+  });
+
   it('stops answering once the product disconnects the account (its session tokens are wiped)', async () => {
     h = await createHarness();
     const { accountId, sessionToken } = await linkAdmin(h);
