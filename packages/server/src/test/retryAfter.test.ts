@@ -73,7 +73,8 @@ describe('a 429 from Harvest, end to end', () => {
     await drive(
       clock,
       new Promise<void>((resolve) => {
-        const poll = () => (log().length > 0 ? resolve() : setImmediate(poll));
+        // Until the client has handed the 429 to the limiter: only then is the key paused.
+        const poll = () => (h.limiter.stats().pausedKeys > 0 ? resolve() : setImmediate(poll));
         poll();
       }),
     );
