@@ -148,7 +148,8 @@ async function main(argv: string[]): Promise<void> {
   ]);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+// A bare `--` is how package-manager scripts forward arguments (`pnpm run server -- --port 4001`), never an argument.
+main(process.argv.slice(2).filter((arg) => arg !== '--')).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof KeyRingError || error instanceof ApiError) {
     process.stderr.write(`harvest-connect-server: ${error.message}\n`);
     process.exit(2);
