@@ -158,13 +158,16 @@ export function UserPicker(props: UserPickerProps) {
     [error, retry, t],
   );
 
-  const toIds = (v: string | string[] | null | undefined) => (v == null ? [] : Array.isArray(v) ? v : [v]);
+  // Same arrays while the props are the same: the view's callbacks (and so its memoized rows) keep their identity
+  // when this component renders again, e.g. after a debounced search.
+  const value = useMemo(() => (props.value === undefined ? undefined : toIds(props.value)), [props.value]);
+  const defaultValue = useMemo(() => toIds(props.defaultValue), [props.defaultValue]);
   return (
     <UserPickerView
       items={items}
       multiple={Boolean(multiple)}
-      value={props.value === undefined ? undefined : toIds(props.value)}
-      defaultValue={toIds(props.defaultValue)}
+      value={value}
+      defaultValue={defaultValue}
       onChange={onChange}
       filters={filters}
       loading={loading}
@@ -182,4 +185,8 @@ export function UserPicker(props: UserPickerProps) {
       className={props.className}
     />
   );
+}
+
+function toIds(value: string | string[] | null | undefined): string[] {
+  return value == null ? [] : Array.isArray(value) ? value : [value];
 }
