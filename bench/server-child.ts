@@ -3,13 +3,14 @@
  * tokens per integrated account and one API key (`hc_sk_bench`). Prints `{"url": ...}`; ends when stdin closes.
  */
 import { createDataApi } from '../packages/server/src/data-api/create-data-api';
-import { MemoryIdempotencyStore } from '../packages/server/src/data-api/idempotency-store';
+import { StoreIdempotencyStore } from '../packages/server/src/data-api/store-idempotency-store';
 import { ApiError } from '../packages/server/src/errors';
 import { HarvestClient } from '../packages/server/src/harvest-client/harvest-client';
 import { type HarvestAccess, staticTokenSource } from '../packages/server/src/harvest-client/token-source';
 import { Metrics } from '../packages/server/src/metrics/metrics-registry';
 import { systemClock } from '../packages/server/src/rate-limit/clock';
 import { InProcessRateLimiter } from '../packages/server/src/rate-limit/in-process-rate-limiter';
+import { openSqliteStore } from '../packages/server/src/store/sqliteStore';
 import { serveLoopback } from './loopback';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as {
@@ -27,7 +28,13 @@ const client = new HarvestClient({
   metrics,
 });
 const app = createDataApi(
-  { client, tokens, metrics, clock: systemClock, idempotency: new MemoryIdempotencyStore() },
+  {
+    client,
+    tokens,
+    metrics,
+    clock: systemClock,
+    idempotency: new StoreIdempotencyStore({ store: openSqliteStore(':memory:').store, now: Date.now }),
+  },
   {
     verifyApiKey: async (key) => {
       if (key !== 'hc_sk_bench') throw new ApiError('auth.invalid_api_key', 'Invalid API key.');
