@@ -10,7 +10,7 @@ import { type HarvestAccess, staticTokenSource } from '../packages/server/src/ha
 import { Metrics } from '../packages/server/src/metrics/metrics-registry';
 import { systemClock } from '../packages/server/src/rate-limit/clock';
 import { InProcessRateLimiter } from '../packages/server/src/rate-limit/in-process-rate-limiter';
-import { openSqliteStore } from '../packages/server/src/store/sqliteStore';
+import { openSqliteStore } from '../packages/server/src/store/sqlite-store';
 import { serveLoopback } from './loopback';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as {

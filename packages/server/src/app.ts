@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { ApiError } from './errors';
-import { errorHandler } from './middleware/errorHandler';
-import { requestLog } from './middleware/requestLog';
-import { connectPageRoutes } from './routes/connectPages';
-import { connectSessionRoutes } from './routes/connectSessions';
+import { errorHandler } from './middleware/error-handler';
+import { requestLog } from './middleware/request-log';
+import { connectPageRoutes } from './routes/connect-pages';
+import { connectSessionRoutes } from './routes/connect-sessions';
 import { healthRoutes } from './routes/health';
-import { integratedAccountRoutes } from './routes/integratedAccounts';
-import { linkTokenRoutes } from './routes/linkTokens';
-import { sessionTokenRoutes } from './routes/sessionTokens';
+import { integratedAccountRoutes } from './routes/integrated-accounts';
+import { linkTokenRoutes } from './routes/link-tokens';
+import { sessionTokenRoutes } from './routes/session-tokens';
 import type { Deps } from './services/deps';
 import type { Webhooks } from './services/webhooks';
 

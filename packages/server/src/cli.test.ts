@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateKeySpec } from './crypto/keyRing';
+import { generateKeySpec } from './crypto/key-ring';
 
 const cwd = fileURLToPath(new URL('..', import.meta.url));
 

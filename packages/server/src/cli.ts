@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, SETTINGS } from './config';
-import { generateKeySpec, KeyRingError } from './crypto/keyRing';
-import { rotateKeys } from './crypto/rotateKeys';
+import { generateKeySpec, KeyRingError } from './crypto/key-ring';
+import { rotateKeys } from './crypto/rotate-keys';
 import { ApiError } from './errors';
 import { createLogger } from './logger';
 import { createServer } from './server';

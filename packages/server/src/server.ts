@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import { createApp } from './app';
 import type { Config } from './config';
 import { createCipher } from './crypto/cipher';
-import { loadKeyRing } from './crypto/keyRing';
+import { loadKeyRing } from './crypto/key-ring';
 import { dataApiForServer } from './data-api/server-wiring';
 import type { HarvestHttp } from './harvest/types';
 import { createLogger, type Logger } from './logger';
 import type { Deps } from './services/deps';
-import { createTokenProvider, type TokenProviderOptions } from './services/tokenProvider';
+import { createTokenProvider, type TokenProviderOptions } from './services/token-provider';
 import { createWebhooks } from './services/webhooks';
-import { openSqliteStore } from './store/sqliteStore';
+import { openSqliteStore } from './store/sqlite-store';
 
 /** The SQLite file inside the data directory. */
 export const DB_FILE = 'harvest-connect.sqlite';

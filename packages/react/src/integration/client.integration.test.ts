@@ -4,7 +4,7 @@ import { createDataApi } from '../../../server/src/data-api/create-data-api';
 import { harness, sessionToken, testVerifier } from '../../../server/src/data-api/test/harness';
 import { ApiError } from '../../../server/src/errors';
 import { createLogger } from '../../../server/src/logger';
-import { errorHandler } from '../../../server/src/middleware/errorHandler';
+import { errorHandler } from '../../../server/src/middleware/error-handler';
 import { createClient } from '../client/createClient';
 import { HarvestConnectError } from '../client/HarvestConnectError';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCipher, UnsealError } from './cipher';
-import { generateKeySpec, parseKeyRing } from './keyRing';
+import { generateKeySpec, parseKeyRing } from './key-ring';
 
 const ring = parseKeyRing(generateKeySpec(1));
 const cipher = createCipher(ring);

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { KeyRing } from './keyRing';
+import type { KeyRing } from './key-ring';
 
 /** Thrown when a sealed value does not open: wrong row, tampered bytes, or an unknown key version. */
 export class UnsealError extends Error {

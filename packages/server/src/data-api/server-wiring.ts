@@ -11,8 +11,8 @@ import {
 } from '../rate-limit/in-process-rate-limiter';
 import { getAccountOf } from '../services/accounts';
 import type { Deps } from '../services/deps';
-import { verifySessionToken } from '../services/sessionTokens';
-import type { TokenProvider } from '../services/tokenProvider';
+import { verifySessionToken } from '../services/session-tokens';
+import type { TokenProvider } from '../services/token-provider';
 import { createDataApi } from './create-data-api';
 import type { DataApiVerifier } from './data-api-auth';
 import { StoreIdempotencyStore } from './store-idempotency-store';

@@ -1,10 +1,10 @@
 import type { IntegratedAccount, ListResponse, WebhookEvent } from '@harvest-connect/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifySessionToken } from '../services/sessionTokens';
+import { verifySessionToken } from '../services/session-tokens';
 import { WEBHOOK_BACKOFF_MS } from '../services/webhooks';
 import { connectWithOAuth, mintLinkToken, openPopup } from './flows';
 import { createHarness, type Harness } from './harness';
-import { createWebhookReceiver } from './webhookReceiver';
+import { createWebhookReceiver } from './webhook-receiver';
 
 let h: Harness;
 afterEach(async () => h?.server.close());

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createSandbox, type SandboxOptions, startSandbox } from '@harvest-connect/sandbox';
 import type { Config } from '../config';
-import { generateKeySpec } from '../crypto/keyRing';
+import { generateKeySpec } from '../crypto/key-ring';
 import { createLogger } from '../logger';
 import { createServer, type ServerOverrides } from '../server';
 import { tenantAdmin } from '../services/tenants';

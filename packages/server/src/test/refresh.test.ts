@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTokenProvider } from '../services/tokenProvider';
+import { createTokenProvider } from '../services/token-provider';
 import type { Store } from '../store/store';
 import { connectWithOAuth } from './flows';
 import {

@@ -12,13 +12,13 @@ import { HarvestClient } from '../../harvest-client/harvest-client';
 import { type HarvestAccess, staticTokenSource, type TokenSource } from '../../harvest-client/token-source';
 import { createLogger } from '../../logger';
 import { Metrics } from '../../metrics/metrics-registry';
-import { errorHandler } from '../../middleware/errorHandler';
+import { errorHandler } from '../../middleware/error-handler';
 import { systemClock } from '../../rate-limit/clock';
 import {
   InProcessRateLimiter,
   type InProcessRateLimiterOptions,
 } from '../../rate-limit/in-process-rate-limiter';
-import { openSqliteStore } from '../../store/sqliteStore';
+import { openSqliteStore } from '../../store/sqlite-store';
 import { createDataApi } from '../create-data-api';
 import type { DataApiVerifier } from '../data-api-auth';
 import type { DataApiDeps } from '../data-api-deps';

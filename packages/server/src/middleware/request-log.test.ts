@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger';
-import { requestLog } from './requestLog';
+import { requestLog } from './request-log';
 
 describe('requestLog', () => {
   it('logs the path without its query string', async () => {

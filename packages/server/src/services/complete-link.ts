@@ -2,7 +2,7 @@ import type { AuthType } from '@harvest-connect/protocol';
 import { ApiError } from '../errors';
 import type { ConnectSessionRow } from '../store/store';
 import { linkAccount } from './accounts';
-import { finishSession } from './connectSessions';
+import { finishSession } from './connect-sessions';
 import type { Deps } from './deps';
 import type { Webhooks } from './webhooks';
 

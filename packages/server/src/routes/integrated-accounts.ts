@@ -3,12 +3,12 @@ import { type IntegratedAccount, PAGE_LIMITS } from '@harvest-connect/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../errors';
-import { apiKeyAuth } from '../middleware/apiKeyAuth';
+import { apiKeyAuth } from '../middleware/api-key-auth';
 import { disconnectAccount, getAccountOf, toIntegratedAccount } from '../services/accounts';
 import type { Deps } from '../services/deps';
 import type { Webhooks } from '../services/webhooks';
 import type { TenantRow } from '../store/store';
-import { currentAccountRoutes } from './currentAccount';
+import { currentAccountRoutes } from './current-account';
 import { invalid, singleQuery, text } from './input';
 
 const query = z.object({
@@ -33,7 +33,7 @@ function decodeCursor(cursor: string): string {
 /**
  * `GET /v1/integrated-accounts` (filter `end_user_id`, `{ result, next_cursor }`), `GET` and `DELETE
  * /v1/integrated-accounts/:id` (API key). Delete wipes the credentials. `GET /current` (a session token, see
- * `currentAccount.ts`) comes first: it must not be taken for an id, nor demand an API key.
+ * `current-account.ts`) comes first: it must not be taken for an id, nor demand an API key.
  *
  * @example
  * app.route('/v1/integrated-accounts', integratedAccountRoutes(deps, webhooks));

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
-import { sqliteIdempotency } from './sqliteIdempotency';
-import { sqliteLocks } from './sqliteLocks';
+import { sqliteIdempotency } from './sqlite-idempotency';
+import { sqliteLocks } from './sqlite-locks';
 import type { CredentialRow, LockStore, Store } from './store';
 
 type Row = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { popupHeaders } from './popupHeaders';
+import { popupHeaders } from './popup-headers';
 
 describe('popupHeaders', () => {
   it('sets the strict page headers and no COOP', async () => {

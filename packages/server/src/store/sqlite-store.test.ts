@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations';
-import { openSqliteStore } from './sqliteStore';
+import { openSqliteStore } from './sqlite-store';
 import type { Store } from './store';
 
 const opened: Store[] = [];

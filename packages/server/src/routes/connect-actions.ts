@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { ApiError } from '../errors';
-import { choosePage } from '../pages/choosePage';
-import { finishSession } from '../services/connectSessions';
+import { choosePage } from '../pages/choose-page';
+import { finishSession } from '../services/connect-sessions';
 import type { Deps } from '../services/deps';
-import { beginOAuth, pickAccount } from '../services/oauthFlow';
-import { connectWithPat } from '../services/patFlow';
+import { beginOAuth, pickAccount } from '../services/oauth-flow';
+import { connectWithPat } from '../services/pat-flow';
 import type { Webhooks } from '../services/webhooks';
-import { pendingSession } from './popupBinding';
+import { pendingSession } from './popup-binding';
 
 async function form(c: {
   req: { header(n: string): string | undefined; parseBody(): Promise<Record<string, unknown>> };

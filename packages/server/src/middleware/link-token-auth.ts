@@ -1,9 +1,9 @@
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../errors';
 import type { Deps } from '../services/deps';
-import { findLinkToken } from '../services/linkTokens';
+import { findLinkToken } from '../services/link-tokens';
 import type { LinkTokenRow } from '../store/store';
-import { bearerOf } from './apiKeyAuth';
+import { bearerOf } from './api-key-auth';
 
 /**
  * Requires `Authorization: Bearer hc_lt_...` (never a query string: a link token in a URL ends up in logs and

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createCipher } from '../crypto/cipher';
-import { generateKeySpec, parseKeyRing } from '../crypto/keyRing';
+import { generateKeySpec, parseKeyRing } from '../crypto/key-ring';
 import { createLogger } from '../logger';
 import type { Deps } from '../services/deps';
-import { createLinkToken } from '../services/linkTokens';
-import { openSqliteStore } from '../store/sqliteStore';
+import { createLinkToken } from '../services/link-tokens';
+import { openSqliteStore } from '../store/sqlite-store';
 import type { LinkTokenRow } from '../store/store';
-import { errorHandler } from './errorHandler';
-import { linkTokenAuth, linkTokenPreflight } from './linkTokenAuth';
+import { errorHandler } from './error-handler';
+import { linkTokenAuth, linkTokenPreflight } from './link-token-auth';
 
 async function setup() {
   const { store, locks } = openSqliteStore(':memory:');

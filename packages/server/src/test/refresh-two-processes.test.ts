@@ -16,7 +16,7 @@ const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Starts the worker and resolves with a handle once it printed "ready". */
 function startWorker(env: Record<string, string>) {
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/test/refreshWorker.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/test/refresh-worker.ts'], {
     cwd: packageDir,
     env: { ...process.env, ...env, NODE_ENV: 'test' },
     stdio: ['pipe', 'pipe', 'inherit'],

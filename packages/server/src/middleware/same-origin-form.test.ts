@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
-import { sameOriginForm } from './sameOriginForm';
+import { sameOriginForm } from './same-origin-form';
 
 const app = new Hono()
   .use('*', sameOriginForm({ publicUrl: 'http://127.0.0.1:4000' }))

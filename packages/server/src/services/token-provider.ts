@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UnsealError } from '../crypto/cipher';
 import { ApiError } from '../errors';
-import { refreshTokens } from '../harvest/tokenEndpoint';
+import { refreshTokens } from '../harvest/token-endpoint';
 import { HarvestAuthError } from '../harvest/types';
 import type { AccountRow, CredentialRow } from '../store/store';
 import { toIntegratedAccount } from './accounts';

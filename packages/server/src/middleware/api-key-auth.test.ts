@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashSecret, newSecret } from '../crypto/secrets';
 import { ApiError } from '../errors';
-import { openSqliteStore } from '../store/sqliteStore';
+import { openSqliteStore } from '../store/sqlite-store';
 import type { Store, TenantRow } from '../store/store';
-import { apiKeyAuth } from './apiKeyAuth';
+import { apiKeyAuth } from './api-key-auth';
 
 let store: Store;
 afterEach(() => store?.close());

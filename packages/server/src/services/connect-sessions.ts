@@ -9,7 +9,7 @@ import { newId } from '../crypto/secrets';
 import { ApiError } from '../errors';
 import type { ConnectSessionRow, LinkTokenRow } from '../store/store';
 import { type Deps, LIFETIMES } from './deps';
-import { assertNotExpired } from './linkTokens';
+import { assertNotExpired } from './link-tokens';
 
 /** The public shape of a session row. */
 export function toConnectSession(row: ConnectSessionRow): ConnectSession {

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
 import { createLogger } from '../logger';
-import { errorHandler } from './errorHandler';
+import { errorHandler } from './error-handler';
 
 function app() {
   let logged = '';

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { ApiError } from '../errors';
 import type { Deps } from '../services/deps';
-import { handleCallback } from '../services/oauthFlow';
+import { handleCallback } from '../services/oauth-flow';
 import type { Webhooks } from '../services/webhooks';
 import { singleQuery } from './input';
-import { bindingHashOf } from './popupBinding';
+import { bindingHashOf } from './popup-binding';
 
 /**
  * `GET /connect/oauth/callback`: Harvest sends the browser back here. Parameters must each appear at most once

@@ -1,13 +1,13 @@
 import { hashSecret, newId, newSecret, safeEqual } from '../crypto/secrets';
 import { ApiError } from '../errors';
-import { buildAuthorizeUrl } from '../harvest/authorizeUrl';
+import { buildAuthorizeUrl } from '../harvest/authorize-url';
 import { listAccounts, whoAmI } from '../harvest/identity';
 import { newPkce } from '../harvest/pkce';
-import { exchangeCode } from '../harvest/tokenEndpoint';
+import { exchangeCode } from '../harvest/token-endpoint';
 import { HarvestAuthError, type TokenSet } from '../harvest/types';
 import type { ConnectSessionRow } from '../store/store';
-import { completeLink } from './completeLink';
-import { finishSession } from './connectSessions';
+import { completeLink } from './complete-link';
+import { finishSession } from './connect-sessions';
 import { type Deps, LIFETIMES } from './deps';
 import type { Webhooks } from './webhooks';
 

@@ -1,6 +1,6 @@
 import { createSandbox } from '@harvest-connect/sandbox';
 import { describe, expect, it } from 'vitest';
-import { buildAuthorizeUrl } from './authorizeUrl';
+import { buildAuthorizeUrl } from './authorize-url';
 import { newPkce } from './pkce';
 
 describe('buildAuthorizeUrl', () => {

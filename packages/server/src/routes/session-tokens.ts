@@ -1,9 +1,9 @@
 import { SESSION_SCOPES } from '@harvest-connect/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { apiKeyAuth } from '../middleware/apiKeyAuth';
+import { apiKeyAuth } from '../middleware/api-key-auth';
 import type { Deps } from '../services/deps';
-import { createSessionToken } from '../services/sessionTokens';
+import { createSessionToken } from '../services/session-tokens';
 import type { TenantRow } from '../store/store';
 import { limitBody, readJson, text } from './input';
 

@@ -2,7 +2,7 @@ import { ApiError } from '../errors';
 import { listAccounts, whoAmI } from '../harvest/identity';
 import { HarvestAuthError } from '../harvest/types';
 import type { ConnectSessionRow } from '../store/store';
-import { completeLink } from './completeLink';
+import { completeLink } from './complete-link';
 import type { Deps } from './deps';
 import type { Webhooks } from './webhooks';
 

@@ -1,7 +1,7 @@
 import { createSandbox } from '@harvest-connect/sandbox';
 import { describe, expect, it } from 'vitest';
 import { sandboxFetch } from '../test/harness';
-import { refreshTokens } from './tokenEndpoint';
+import { refreshTokens } from './token-endpoint';
 import type { HarvestHttp } from './types';
 
 function setup() {

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../errors';
-import { bearerOf } from '../middleware/apiKeyAuth';
-import { linkTokenAuth, linkTokenPreflight } from '../middleware/linkTokenAuth';
-import { readSession, startSession, toConnectSession } from '../services/connectSessions';
+import { bearerOf } from '../middleware/api-key-auth';
+import { linkTokenAuth, linkTokenPreflight } from '../middleware/link-token-auth';
+import { readSession, startSession, toConnectSession } from '../services/connect-sessions';
 import type { Deps } from '../services/deps';
-import { connectUrl } from '../services/linkTokens';
+import { connectUrl } from '../services/link-tokens';
 import type { LinkTokenRow } from '../store/store';
 import { limitBody, readJson, text } from './input';
 

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { hashSecret, newSecret, safeEqual } from '../crypto/secrets';
 import { ApiError } from '../errors';
-import { readSession } from '../services/connectSessions';
+import { readSession } from '../services/connect-sessions';
 import type { Deps } from '../services/deps';
 import type { ConnectSessionRow } from '../store/store';
 

@@ -1,5 +1,5 @@
 /**
- * Step 1: where to send the browser. `state` is single use and cookie-bound (see services/oauthFlow);
+ * Step 1: where to send the browser. `state` is single use and cookie-bound (see services/oauth-flow);
  * PKCE S256 on every request. Harvest takes no `scope` parameter: the grant follows the app's settings
  * (HARVEST-API.md §1.2).
  *

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyWebhook } from './verifyWebhook';
+import { verifyWebhook } from './verify-webhook';
 import { signWebhook } from './webhooks';
 
 describe('verifyWebhook', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateKeySpec, KeyRingError, loadKeyRing, parseKeyRing } from './keyRing';
+import { generateKeySpec, KeyRingError, loadKeyRing, parseKeyRing } from './key-ring';
 
 describe('key ring', () => {
   it('parses versioned keys; the first one seals', () => {

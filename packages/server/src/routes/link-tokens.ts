@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { apiKeyAuth } from '../middleware/apiKeyAuth';
+import { apiKeyAuth } from '../middleware/api-key-auth';
 import type { Deps } from '../services/deps';
-import { createLinkToken } from '../services/linkTokens';
+import { createLinkToken } from '../services/link-tokens';
 import type { TenantRow } from '../store/store';
 import { limitBody, readJson, text } from './input';
 

@@ -1,22 +1,22 @@
 import { REDIRECT_SESSION_PARAM } from '@harvest-connect/protocol';
 import { Hono } from 'hono';
 import { ApiError } from '../errors';
-import { toApiError } from '../middleware/errorHandler';
-import { popupHeaders } from '../middleware/popupHeaders';
-import { sameOriginForm } from '../middleware/sameOriginForm';
+import { toApiError } from '../middleware/error-handler';
+import { popupHeaders } from '../middleware/popup-headers';
+import { sameOriginForm } from '../middleware/same-origin-form';
 import { POPUP_CSS, POPUP_JS } from '../pages/assets';
-import { choosePage } from '../pages/choosePage';
+import { choosePage } from '../pages/choose-page';
 import { messagePage } from '../pages/layout';
-import { pickerPage } from '../pages/pickerPage';
-import { resultPage } from '../pages/resultPage';
-import { createSession, toConnectSession } from '../services/connectSessions';
+import { pickerPage } from '../pages/picker-page';
+import { resultPage } from '../pages/result-page';
+import { createSession, toConnectSession } from '../services/connect-sessions';
 import type { Deps } from '../services/deps';
-import { assertNotExpired, findLinkToken } from '../services/linkTokens';
+import { assertNotExpired, findLinkToken } from '../services/link-tokens';
 import type { Webhooks } from '../services/webhooks';
-import { connectActionRoutes, reconnectingName } from './connectActions';
+import { connectActionRoutes, reconnectingName } from './connect-actions';
 import { limitBody, singleQuery } from './input';
-import { oauthCallbackRoute } from './oauthCallback';
-import { bindingHashOf, boundSession, ensureBinding } from './popupBinding';
+import { oauthCallbackRoute } from './oauth-callback';
+import { bindingHashOf, boundSession, ensureBinding } from './popup-binding';
 
 const TITLES: Partial<Record<string, string>> = {
   'link_token.invalid': 'This link is not valid',

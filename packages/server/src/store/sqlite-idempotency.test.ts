@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from './sqliteStore';
+import { openSqliteStore } from './sqlite-store';
 import type { Store } from './store';
 
 const opened: Store[] = [];

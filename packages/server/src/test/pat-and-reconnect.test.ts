@@ -2,7 +2,7 @@ import type { IntegratedAccount, WebhookEvent } from '@harvest-connect/protocol'
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectWithOAuth, mintLinkToken, openPopup, pollSession } from './flows';
 import { createHarness, type Harness, harvestRequests, tokenRequests } from './harness';
-import { createWebhookReceiver } from './webhookReceiver';
+import { createWebhookReceiver } from './webhook-receiver';
 
 let h: Harness;
 afterEach(async () => h?.server.close());
