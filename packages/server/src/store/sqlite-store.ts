@@ -1,22 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations';
+import { Mutex } from './mutex';
+import { fromDb, IDENTIFIER, type Row, toDb } from './sqlite-columns';
 import { sqliteIdempotency } from './sqlite-idempotency';
 import { sqliteLocks } from './sqlite-locks';
+import { migrateSqlite } from './sqlite-migrate';
 import type { CredentialRow, LockStore, Store } from './store';
-
-type Row = Record<string, unknown>;
-
-/** Columns holding JSON, per table: serialised on write, parsed on read. */
-const JSON_COLUMNS: Record<string, readonly string[]> = {
-  tenants: ['allowed_origins'],
-  connect_sessions: ['result'],
-  pending_grants: ['harvest_user', 'accounts'],
-  session_tokens: ['scopes'],
-};
-
-const IDENTIFIER = /^[a-z_]+$/;
 
 /**
  * Opens (and migrates) the SQLite store: WAL, a busy timeout so several processes can share the file, and
@@ -32,39 +22,9 @@ export function openSqliteStore(file: string): { store: Store; locks: LockStore;
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  migrate(db);
+  migrateSqlite(db);
   const store = new SqliteStore(db, new Mutex(), false);
   return { store, locks: sqliteLocks(db, (fn) => store.run(fn)), db };
-}
-
-function migrate(db: Database.Database): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at INTEGER)',
-  );
-  // IMMEDIATE: two processes booting at once must not both apply the same migration.
-  db.transaction(() => {
-    const done = new Set(
-      db
-        .prepare('SELECT version FROM schema_migrations')
-        .all()
-        .map((r) => (r as { version: number }).version),
-    );
-    for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
-    }
-  }).immediate();
-}
-
-/** Serialises async work on the single connection, so one transaction never interleaves with other calls. */
-class Mutex {
-  private tail: Promise<unknown> = Promise.resolve();
-  run<T>(fn: () => Promise<T> | T): Promise<T> {
-    const next = this.tail.then(fn, fn);
-    this.tail = next.catch(() => undefined);
-    return next;
-  }
 }
 
 class SqliteStore implements Store {
@@ -108,7 +68,6 @@ class SqliteStore implements Store {
     return this.exec(() => {
       const cols = Object.keys(patch).filter((c) => (patch as Row)[c] !== undefined);
       if (cols.length === 0) return true;
-      for (const c of cols) if (!IDENTIFIER.test(c)) throw new Error(`bad column ${c}`);
       const values = cols.map((c) => toDb(table, c, (patch as Row)[c]));
       const sql = `UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE ${key} = ?`;
       return this.db.prepare(sql).run(...values, id).changes > 0;
@@ -321,17 +280,4 @@ class SqliteStore implements Store {
   run<T>(fn: () => T): Promise<T> {
     return this.exec(fn);
   }
-}
-
-function toDb(table: string, column: string, value: unknown): unknown {
-  if (!IDENTIFIER.test(column)) throw new Error(`bad column ${column}`);
-  if (JSON_COLUMNS[table]?.includes(column)) return value === null ? null : JSON.stringify(value);
-  return value;
-}
-
-function fromDb(table: string, row: Row): Row {
-  for (const c of JSON_COLUMNS[table] ?? []) {
-    if (typeof row[c] === 'string') row[c] = JSON.parse(row[c] as string);
-  }
-  return row;
 }
