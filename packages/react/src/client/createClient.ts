@@ -15,6 +15,8 @@ export interface ClientOptions {
   getSessionToken?: () => Promise<SessionTokenResult>;
   /** Injected for tests and non-browser hosts; defaults to the global `fetch`. */
   fetch?: typeof fetch;
+  /** Sees every error the server answers (after the session-token retry), before the call rejects with it. */
+  onError?: (error: HarvestConnectError, path: string) => void;
 }
 
 /** The tiny typed client of the Harvest Connect data API that every hook and widget uses. */
@@ -105,6 +107,7 @@ export function createClient(options: ClientOptions): HarvestConnectClient {
         if (res.ok) return (await res.json()) as T;
         error = await toError(res);
       }
+      options.onError?.(error, path);
       throw error;
     }
     try {

@@ -12,9 +12,13 @@ import type { LinkTokenInput } from './connectTypes';
 
 /** Props of `ConnectionStatus`. */
 export interface ConnectionStatusProps extends FlowCallbacks {
-  /** A link token (or a function fetching one) for Reconnect and Connect; without it no button shows. */
-  linkToken?: LinkTokenInput;
-  /** The account to reconnect when the server refuses to describe it (its grant was revoked). */
+  /**
+   * Where Connect and Reconnect get a link token (without it no button shows). A function is called in the
+   * click with the id of the account to reconnect, or with none to connect a new one: have your backend mint the
+   * token with that `integrated_account_id`, since the server refuses a reconnect whose token is for no account.
+   */
+  linkToken?: string | ((integratedAccountId?: string) => string | Promise<string>);
+  /** Reconnect this account instead of the one the session's account query loaded. */
   integratedAccountId?: string;
   /** Drop our styling; class names stay. */
   unstyled?: boolean;
@@ -22,15 +26,30 @@ export interface ConnectionStatusProps extends FlowCallbacks {
   className?: string;
 }
 
+/** Codes of the account's own call that mean there is no connection to describe. */
+const DISCONNECTED_CODES = [
+  'integrated_account.disconnected',
+  'integrated_account.not_found',
+  'auth.invalid_session_token',
+  'client.no_session_token',
+];
+
 /** What `ConnectionStatus` shows (also its `data-state`). */
 export type ConnectionState = 'loading' | 'connected' | 'needs_reconnect' | 'disconnected' | 'error';
 
 /**
- * Where the session's Harvest connection stands: "Connected as ...", "needs reconnect" with a Reconnect button,
- * or disconnected (with a Connect button when a link token is given).
+ * Where the session's Harvest connection stands: "Connected as ...", "needs reconnect" with a Reconnect button
+ * for the loaded account, or disconnected (with a Connect button). It follows changes without a reload: on
+ * window focus, and as soon as any widget's call is refused because the grant was revoked or the account is gone.
  *
  * @example
- * <ConnectionStatus linkToken={() => createLinkToken({ reconnect: true })} />
+ * <ConnectionStatus
+ *   linkToken={(integratedAccountId) =>
+ *     fetch('/api/harvest/link-token', { method: 'POST', body: JSON.stringify({ integratedAccountId }) })
+ *       .then((r) => r.json())
+ *       .then((j) => j.link_token)
+ *   }
+ * />
  */
 export function ConnectionStatus(props: ConnectionStatusProps) {
   const t = useMessages(connectMessages);
@@ -38,28 +57,27 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
   const queryClient = useHarvestQueryClient();
   const root = useRootProps('hc-connection', props.unstyled, props.className);
   const account = useQuery({ ...accountQueries.current(client), retry: false }, queryClient);
-  const error = account.error;
+  const code = isHarvestConnectError(account.error) ? account.error.code : '';
+  // A refused refetch outranks the data it kept: the account was connected, and is not any more.
+  const status = DISCONNECTED_CODES.includes(code)
+    ? 'disconnected'
+    : code === 'integrated_account.needs_reauth'
+      ? 'needs_reauth'
+      : account.data?.status;
+  const state: ConnectionState = account.isPending
+    ? 'loading'
+    : status === 'active'
+      ? 'connected'
+      : status === 'needs_reauth'
+        ? 'needs_reconnect'
+        : status
+          ? 'disconnected'
+          : 'error';
 
-  let state: ConnectionState;
-  if (account.isPending) state = 'loading';
-  else if (account.data) {
-    state =
-      account.data.status === 'active'
-        ? 'connected'
-        : account.data.status === 'needs_reauth'
-          ? 'needs_reconnect'
-          : 'disconnected';
-  } else if (isHarvestConnectError(error, 'integrated_account.needs_reauth')) state = 'needs_reconnect';
-  else if (
-    isHarvestConnectError(error) &&
-    ['integrated_account.disconnected', 'integrated_account.not_found', 'client.no_session_token'].includes(
-      error.code,
-    )
-  )
-    state = 'disconnected';
-  else state = 'error';
-
-  const accountId = account.data?.id ?? props.integratedAccountId;
+  const accountId = props.integratedAccountId ?? account.data?.id;
+  const { linkToken } = props;
+  const tokenFor = (id?: string): LinkTokenInput | undefined =>
+    typeof linkToken === 'function' ? () => linkToken(id) : linkToken;
   const callbacks = { onSuccess: props.onSuccess, onExit: props.onExit, onEvent: props.onEvent };
   let body: React.ReactNode;
   switch (state) {
@@ -77,9 +95,9 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
       body = (
         <>
           <span className="hc-connection__text">{t.connectNeedsReconnect}</span>
-          {props.linkToken && accountId ? (
+          {linkToken && accountId ? (
             <ConnectButton
-              linkToken={props.linkToken}
+              linkToken={tokenFor(accountId)!}
               integratedAccountId={accountId}
               {...callbacks}
               unstyled
@@ -92,7 +110,7 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
       body = (
         <>
           <span className="hc-connection__text">{t.connectDisconnected}</span>
-          {props.linkToken ? <ConnectButton linkToken={props.linkToken} {...callbacks} unstyled /> : null}
+          {linkToken ? <ConnectButton linkToken={tokenFor()!} {...callbacks} unstyled /> : null}
         </>
       );
       break;

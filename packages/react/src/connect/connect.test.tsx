@@ -1,27 +1,10 @@
 import { createTestConnect } from '@harvest-connect/connect/testing';
-import type { IntegratedAccount } from '@harvest-connect/protocol';
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { accountKeys } from '../queries/account';
-import { renderWithProvider, testQueryClient } from '../test/renderWithProvider';
+import { renderWithProvider } from '../test/renderWithProvider';
 import { ConnectButton } from './ConnectButton';
-import { ConnectionStatus } from './ConnectionStatus';
-
-function account(status: IntegratedAccount['status']): IntegratedAccount {
-  return {
-    id: 'ia_1',
-    end_user_id: 'user-1',
-    harvest_account: { id: 9, name: 'Acme' },
-    harvest_user: { id: 5, name: 'Ada Lovelace', email: 'ada@example.com' },
-    auth_type: 'oauth',
-    status,
-    created_at: '2026-12-01T00:00:00Z',
-    updated_at: '2026-12-01T00:00:00Z',
-    last_refreshed_at: null,
-  };
-}
 
 describe('ConnectButton', () => {
   it('opens one flow per click under StrictMode and calls the latest onSuccess exactly once', async () => {
@@ -82,44 +65,5 @@ describe('ConnectButton', () => {
     renderWithProvider(<ConnectButton linkToken="hc_lt_3" integratedAccountId="ia_7" />, { connect });
     await user.click(screen.getByRole('button', { name: 'Reconnect' }));
     expect(connect.opened[0]).toMatchObject({ integratedAccountId: 'ia_7' });
-  });
-});
-
-describe('ConnectionStatus', () => {
-  const seeded = (status: IntegratedAccount['status']) => {
-    const qc = testQueryClient();
-    qc.setQueryData(accountKeys.current(), account(status));
-    return qc;
-  };
-
-  it('shows who is connected', () => {
-    renderWithProvider(<ConnectionStatus />, { queryClient: seeded('active'), connect: createTestConnect() });
-    expect(screen.getByText('Connected as Ada Lovelace (Acme)')).toBeInTheDocument();
-    expect(document.querySelector('.hc-connection')).toHaveAttribute('data-state', 'connected');
-  });
-
-  it('offers Reconnect for a revoked grant and refreshes the status after success', async () => {
-    const user = userEvent.setup();
-    const connect = createTestConnect();
-    const qc = seeded('needs_reauth');
-    renderWithProvider(<ConnectionStatus linkToken="hc_lt_4" />, { queryClient: qc, connect });
-    expect(screen.getByText('Harvest needs to be reconnected.')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Reconnect' }));
-    expect(connect.opened[0]).toMatchObject({ integratedAccountId: 'ia_1' });
-    act(() => connect.simulate.success({ reconnected: true }));
-    expect(qc.getQueryState(accountKeys.current())?.isInvalidated).toBe(true);
-  });
-
-  it('shows disconnected with a Connect button, loading, and a failed check', async () => {
-    const { unmount } = renderWithProvider(<ConnectionStatus linkToken="hc_lt_5" />, {
-      queryClient: seeded('disconnected'),
-      connect: createTestConnect(),
-    });
-    expect(screen.getByText('Harvest is not connected.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Connect Harvest' })).toBeInTheDocument();
-    unmount();
-    renderWithProvider(<ConnectionStatus />, { connect: createTestConnect() });
-    expect(screen.getByRole('status')).toHaveTextContent('Checking the Harvest connection…');
-    expect(await screen.findByRole('alert')).toHaveTextContent('could not be checked');
   });
 });

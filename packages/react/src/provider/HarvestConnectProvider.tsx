@@ -5,6 +5,7 @@ import { createClient } from '../client/createClient';
 import type { SessionTokenResult } from '../client/tokenSource';
 import type { ConnectLike } from '../connect/connectTypes';
 import type { Messages } from '../i18n/messages';
+import { refreshAccountOnError } from '../queries/account';
 import { HarvestConnectContext, type HarvestConnectContextValue, type Theme } from './context';
 import { QueryClientContext } from './queryClientContext';
 
@@ -52,6 +53,13 @@ export function HarvestConnectProvider(props: HarvestConnectProviderProps) {
   const fetchRef = useRef(props.fetch);
   fetchRef.current = props.fetch;
 
+  const [ownQueryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }),
+  );
+  const queryClient = props.queryClient ?? ownQueryClient;
+  const queryClientRef = useRef(queryClient);
+  queryClientRef.current = queryClient;
+
   const client = useMemo(
     () =>
       createClient({
@@ -59,14 +67,12 @@ export function HarvestConnectProvider(props: HarvestConnectProviderProps) {
         sessionToken,
         getSessionToken: hasGetter ? () => getterRef.current!() : undefined,
         fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
+        // Every widget's calls pass here, queries and mutations, on the host's QueryClient too: a revoked grant
+        // met by any of them updates ConnectionStatus without a reload.
+        onError: (error, path) => refreshAccountOnError(queryClientRef.current, error, path),
       }),
     [serverUrl, sessionToken, hasGetter],
   );
-
-  const [ownQueryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }),
-  );
-  const queryClient = props.queryClient ?? ownQueryClient;
   // What QueryClientProvider would do: subscribe the client to window focus and online events, so stale queries
   // (the running timer) refetch when the person comes back. Counted, so a host's mounted client is unaffected.
   useEffect(() => {
