@@ -1,5 +1,4 @@
-import { HARVEST_LIMITS } from '@harvest-connect/protocol';
-import { systemClock } from './clock';
+import { createKeyState, type KeyState, type Lane, type Waiter } from './key-state';
 import type {
   AcquireOptions,
   Permit,
@@ -8,35 +7,16 @@ import type {
   RateLimiter,
   RateLimiterStats,
 } from './rate-limiter';
-import type { InProcessRateLimiterOptions } from './rate-limiter-options';
+import {
+  type InProcessRateLimiterOptions,
+  type ResolvedRateLimiterOptions,
+  resolveRateLimiterOptions,
+} from './rate-limiter-options';
 import { backoffMs, parseRetryAfter } from './retry-after';
 import { RetryLaterError } from './retry-later-error';
-import { SlidingLog, type Slot } from './sliding-log';
+import type { Slot } from './sliding-log';
 
 export type { InProcessRateLimiterOptions };
-
-interface KeyState {
-  pausedUntil: number;
-  inFlight: number;
-  backoffAttempt: number;
-  lanes: Record<RateBucket, Lane>;
-}
-
-interface Lane {
-  key: KeyState;
-  log: SlidingLog;
-  queue: Waiter[];
-}
-
-interface Waiter {
-  lane: Lane;
-  bucket: RateBucket;
-  tenant: string;
-  enqueuedAt: number;
-  resolve: (permit: Permit) => void;
-  reject: (error: unknown) => void;
-  cleanup: () => void;
-}
 
 /**
  * The in-process `RateLimiter`: a sliding log per key and bucket, FIFO per key, bounded queues, a key-wide pause
@@ -55,28 +35,10 @@ export class InProcessRateLimiter implements RateLimiter {
   private queued = 0;
   private inFlight = 0;
   private wakeTimer: unknown = null;
-  private readonly o: Required<Omit<InProcessRateLimiterOptions, 'onGranted' | 'onPaused'>> &
-    Pick<InProcessRateLimiterOptions, 'onGranted' | 'onPaused'>;
+  private readonly o: ResolvedRateLimiterOptions;
 
   constructor(options: InProcessRateLimiterOptions = {}) {
-    this.o = {
-      budget: HARVEST_LIMITS.requestsPerWindow,
-      headroom: 0,
-      windowMs: HARVEST_LIMITS.windowMs,
-      arrivalGraceMs: Number.POSITIVE_INFINITY,
-      reportsBudget: HARVEST_LIMITS.reportRequestsPerWindow,
-      reportsWindowMs: HARVEST_LIMITS.reportWindowMs,
-      maxQueuePerKey: 1000,
-      maxQueueTotal: 10_000,
-      maxWaitMs: 30_000,
-      maxPauseMs: 60_000,
-      backoffBaseMs: 1000,
-      maxInFlight: 256,
-      maxInFlightPerKey: 16,
-      clock: systemClock,
-      random: Math.random,
-      ...options,
-    };
+    this.o = resolveRateLimiterOptions(options);
   }
 
   async acquire(key: string, options: AcquireOptions): Promise<Permit> {
@@ -149,28 +111,8 @@ export class InProcessRateLimiter implements RateLimiter {
   private stateOf(key: string): KeyState {
     let state = this.keys.get(key);
     if (!state) {
-      const s: KeyState = {
-        pausedUntil: 0,
-        inFlight: 0,
-        backoffAttempt: 0,
-        lanes: {} as Record<RateBucket, Lane>,
-      };
-      s.lanes.api = {
-        key: s,
-        log: new SlidingLog(
-          Math.max(1, this.o.budget - this.o.headroom),
-          this.o.windowMs,
-          this.o.arrivalGraceMs,
-        ),
-        queue: [],
-      };
-      s.lanes.reports = {
-        key: s,
-        log: new SlidingLog(this.o.reportsBudget, this.o.reportsWindowMs, this.o.arrivalGraceMs),
-        queue: [],
-      };
-      this.keys.set(key, s);
-      state = s;
+      state = createKeyState(this.o);
+      this.keys.set(key, state);
     }
     return state;
   }

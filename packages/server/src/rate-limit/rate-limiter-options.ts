@@ -1,4 +1,5 @@
-import type { Clock } from './clock';
+import { HARVEST_LIMITS } from '@harvest-connect/protocol';
+import { type Clock, systemClock } from './clock';
 import type { RateBucket } from './rate-limiter';
 
 /**
@@ -46,4 +47,37 @@ export interface InProcessRateLimiterOptions {
   /** Called when a caller got its slot after waiting, and when a key is paused (for metrics). */
   onGranted?: (waitedMs: number, bucket: RateBucket) => void;
   onPaused?: (pauseMs: number, fromHeader: boolean) => void;
+}
+
+/** The options with every default filled in (the callbacks stay optional). */
+export type ResolvedRateLimiterOptions = Required<
+  Omit<InProcessRateLimiterOptions, 'onGranted' | 'onPaused'>
+> &
+  Pick<InProcessRateLimiterOptions, 'onGranted' | 'onPaused'>;
+
+/**
+ * Fills in the defaults: Harvest's published limits, and the queue and in-flight caps described above.
+ *
+ * @example
+ * resolveRateLimiterOptions({ headroom: 5 }).budget; // 100
+ */
+export function resolveRateLimiterOptions(options: InProcessRateLimiterOptions): ResolvedRateLimiterOptions {
+  return {
+    budget: HARVEST_LIMITS.requestsPerWindow,
+    headroom: 0,
+    windowMs: HARVEST_LIMITS.windowMs,
+    arrivalGraceMs: Number.POSITIVE_INFINITY,
+    reportsBudget: HARVEST_LIMITS.reportRequestsPerWindow,
+    reportsWindowMs: HARVEST_LIMITS.reportWindowMs,
+    maxQueuePerKey: 1000,
+    maxQueueTotal: 10_000,
+    maxWaitMs: 30_000,
+    maxPauseMs: 60_000,
+    backoffBaseMs: 1000,
+    maxInFlight: 256,
+    maxInFlightPerKey: 16,
+    clock: systemClock,
+    random: Math.random,
+    ...options,
+  };
 }
