@@ -35,8 +35,6 @@ export function ConnectPage() {
       >
         <ConnectionStatus
           linkToken={() => acmeApi.linkToken(true)}
-          // Acme's backend knows the account even when the server will not describe it (revoked grant).
-          integratedAccountId={account?.id}
           onSuccess={(result) => {
             setOutcome(`success: ${result.harvest_account.name}`);
             void refresh();

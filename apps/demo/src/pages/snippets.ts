@@ -20,7 +20,6 @@ export const connectionStatusSnippet = `import { ConnectionStatus } from '@harve
       .then((r) => r.json())
       .then((j) => j.link_token)
   }
-  integratedAccountId={account.id} // from your backend: lets Reconnect work once Harvest refuses the grant
 />`;
 
 export const connectButtonSnippet = `import { ConnectButton } from '@harvest-connect/react';
