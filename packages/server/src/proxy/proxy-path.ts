@@ -1,5 +1,6 @@
 import { HARVEST_LIMITS } from '@harvest-connect/protocol';
 import { ApiError } from '../errors';
+import { hasControlCharacter } from '../routes/input';
 
 /**
  * Harvest v2 resources the proxy passes through, with the methods allowed on each (fact sheet §5). Anything
@@ -57,14 +58,6 @@ export function harvestPathFor(rawPath: string, method: string): string {
     );
   }
   return `/v2/${segments.join('/')}`;
-}
-
-function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
 }
 
 const PARAM_NAME = /^[a-z_]{1,64}(\[\])?$/;

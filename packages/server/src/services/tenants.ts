@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { TOKEN_PREFIXES } from '@harvest-connect/protocol';
 import { hashSecret, newId, newSecret } from '../crypto/secrets';
 import { ApiError } from '../errors';
@@ -89,7 +88,7 @@ export function tenantAdmin(deps: Deps) {
       if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
         throw new ApiError('request.invalid', 'The webhook URL must be an http(s) URL.');
       }
-      const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+      const secret = newSecret('whsec_');
       await deps.store.updateTenant(tenantId, {
         webhook_url: parsed.toString(),
         webhook_secret_sealed: deps.cipher.seal(secret, webhookSecretIdentity(tenantId)),
