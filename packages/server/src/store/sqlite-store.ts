@@ -27,17 +27,33 @@ export function openSqliteStore(file: string): { store: Store; locks: LockStore;
   return { store, locks: sqliteLocks(db, (fn) => store.run(fn)), db };
 }
 
+const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
 class SqliteStore implements Store {
   constructor(
     private readonly db: Database.Database,
     private readonly mutex: Mutex,
     private readonly inTx: boolean,
-  ) {
-    this.idempotency = sqliteIdempotency(db, (fn) => this.exec(fn));
+  ) {}
+
+  /**
+   * Idempotency keys live in their own file, on the same serialised connection. Built on first use: a store is
+   * made for every transaction, and most never touch these keys.
+   */
+  private idempotencyTable: ReturnType<typeof sqliteIdempotency> | null = null;
+  private get idempotency(): ReturnType<typeof sqliteIdempotency> {
+    this.idempotencyTable ??= sqliteIdempotency(this.db, (fn) => this.exec(fn));
+    return this.idempotencyTable;
   }
 
-  /** Idempotency keys live in their own file, on the same serialised connection. */
-  private readonly idempotency: ReturnType<typeof sqliteIdempotency>;
+  /** A prepared statement, compiled once per connection: the same few SQL texts run on every request. */
+  private prepare(sql: string): Database.Statement {
+    const cache = STATEMENTS.get(this.db) ?? new Map<string, Database.Statement>();
+    STATEMENTS.set(this.db, cache);
+    const statement = cache.get(sql) ?? this.db.prepare(sql);
+    cache.set(sql, statement);
+    return statement;
+  }
 
   private exec<T>(fn: () => T): Promise<T> {
     return this.inTx ? Promise.resolve().then(fn) : this.mutex.run(fn);
@@ -47,21 +63,21 @@ class SqliteStore implements Store {
     return this.exec(() => {
       const cols = Object.keys(row);
       const values = cols.map((c) => toDb(table, c, (row as Row)[c]));
-      this.db
-        .prepare(`INSERT INTO ${table} (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`)
-        .run(...values);
+      this.prepare(`INSERT INTO ${table} (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).run(
+        ...values,
+      );
     });
   }
 
   private one<T>(table: string, sql: string, ...args: unknown[]): Promise<T | null> {
     return this.exec(() => {
-      const row = this.db.prepare(sql).get(...args) as Row | undefined;
+      const row = this.prepare(sql).get(...args) as Row | undefined;
       return row ? (fromDb(table, row) as T) : null;
     });
   }
 
   private many<T>(table: string, sql: string, ...args: unknown[]): Promise<T[]> {
-    return this.exec(() => (this.db.prepare(sql).all(...args) as Row[]).map((r) => fromDb(table, r) as T));
+    return this.exec(() => (this.prepare(sql).all(...args) as Row[]).map((r) => fromDb(table, r) as T));
   }
 
   private update(table: string, key: string, id: string, patch: object): Promise<boolean> {
@@ -70,7 +86,7 @@ class SqliteStore implements Store {
       if (cols.length === 0) return true;
       const values = cols.map((c) => toDb(table, c, (patch as Row)[c]));
       const sql = `UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE ${key} = ?`;
-      return this.db.prepare(sql).run(...values, id).changes > 0;
+      return this.prepare(sql).run(...values, id).changes > 0;
     });
   }
 
@@ -101,7 +117,7 @@ class SqliteStore implements Store {
   revokeApiKey: Store['revokeApiKey'] = (id, now) =>
     this.exec(
       () =>
-        this.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id)
+        this.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id)
           .changes > 0,
     );
 
@@ -113,7 +129,7 @@ class SqliteStore implements Store {
   consumeLinkToken: Store['consumeLinkToken'] = (id, now) =>
     this.exec(
       () =>
-        this.db.prepare('UPDATE link_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL').run(now, id)
+        this.prepare('UPDATE link_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL').run(now, id)
           .changes > 0,
     );
 
@@ -128,21 +144,17 @@ class SqliteStore implements Store {
   bindSession: Store['bindSession'] = (id, hash, now) =>
     this.exec(
       () =>
-        this.db
-          .prepare(
-            'UPDATE connect_sessions SET binding_hash = ?, updated_at = ? WHERE id = ? AND binding_hash IS NULL',
-          )
-          .run(hash, now, id).changes > 0,
+        this.prepare(
+          'UPDATE connect_sessions SET binding_hash = ?, updated_at = ? WHERE id = ? AND binding_hash IS NULL',
+        ).run(hash, now, id).changes > 0,
     );
   finishSession: Store['finishSession'] = (id, o, now) =>
     this.exec(
       () =>
-        this.db
-          .prepare(
-            `UPDATE connect_sessions SET status = ?, result = ?, error_code = ?, error_message = ?, updated_at = ?
+        this.prepare(
+          `UPDATE connect_sessions SET status = ?, result = ?, error_code = ?, error_message = ?, updated_at = ?
              WHERE id = ? AND status = 'pending'`,
-          )
-          .run(o.status, o.result ? JSON.stringify(o.result) : null, o.error_code, o.error_message, now, id)
+        ).run(o.status, o.result ? JSON.stringify(o.result) : null, o.error_code, o.error_message, now, id)
           .changes > 0,
     );
 
@@ -218,18 +230,18 @@ class SqliteStore implements Store {
     this.exec(() => {
       const cols = Object.keys(patch).filter((c) => (patch as Row)[c] !== undefined && IDENTIFIER.test(c));
       const sets = [...cols.map((c) => `${c} = ?`), 'version = version + 1', 'updated_at = ?'];
-      const row = this.db
-        .prepare(`UPDATE credentials SET ${sets.join(', ')} WHERE account_id = ? AND version = ? RETURNING *`)
-        .get(...cols.map((c) => (patch as Row)[c]), now, accountId, expected) as CredentialRow | undefined;
+      const row = this.prepare(
+        `UPDATE credentials SET ${sets.join(', ')} WHERE account_id = ? AND version = ? RETURNING *`,
+      ).get(...cols.map((c) => (patch as Row)[c]), now, accountId, expected) as CredentialRow | undefined;
       return row ?? null;
     });
   setCredentialCooldown: Store['setCredentialCooldown'] = (id, until) =>
     this.exec(() => {
-      this.db.prepare('UPDATE credentials SET cooldown_until = ? WHERE account_id = ?').run(until, id);
+      this.prepare('UPDATE credentials SET cooldown_until = ? WHERE account_id = ?').run(until, id);
     });
   deleteCredentials: Store['deleteCredentials'] = (id) =>
     this.exec(() => {
-      this.db.prepare('DELETE FROM credentials WHERE account_id = ?').run(id);
+      this.prepare('DELETE FROM credentials WHERE account_id = ?').run(id);
     });
   listCredentials: Store['listCredentials'] = () => this.many('credentials', 'SELECT * FROM credentials');
 
@@ -238,7 +250,7 @@ class SqliteStore implements Store {
     this.one('session_tokens', 'SELECT * FROM session_tokens WHERE token_hash = ?', hash);
   deleteSessionTokensForAccount: Store['deleteSessionTokensForAccount'] = (id) =>
     this.exec(() => {
-      this.db.prepare('DELETE FROM session_tokens WHERE account_id = ?').run(id);
+      this.prepare('DELETE FROM session_tokens WHERE account_id = ?').run(id);
     });
 
   insertDelivery: Store['insertDelivery'] = (row) => this.insert('webhook_deliveries', row);
@@ -269,7 +281,7 @@ class SqliteStore implements Store {
 
   ping: Store['ping'] = () =>
     this.exec(() => {
-      this.db.prepare('SELECT 1').get();
+      this.prepare('SELECT 1').get();
     });
   close: Store['close'] = () =>
     this.mutex.run(() => {
