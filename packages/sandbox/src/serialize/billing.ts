@@ -5,12 +5,10 @@ import type {
   HarvestInvoicePayment,
 } from '@harvest-connect/protocol';
 import { isoDateTime } from '../core/dates';
-import { invoiceTotals } from '../store/invoice-math';
+import { cents, invoiceTotals } from '../store/invoice-math';
 import type { ExpenseRecord, InvoiceRecord, MessageRecord, PaymentRecord } from '../store/records';
 import type { AccountStore } from '../store/store';
 import { projectRef } from './work';
-
-const cents = (n: number) => Math.round(n * 100) / 100;
 
 export function serializeInvoice(account: AccountStore, i: InvoiceRecord): HarvestInvoice {
   const t = invoiceTotals(account, i);

@@ -1,7 +1,13 @@
 import type { InvoiceRecord } from './records';
 import type { AccountStore } from './store';
 
-const cents = (n: number) => Math.round(n * 100) / 100;
+/**
+ * Rounds an amount to the cent, as Harvest reports money.
+ *
+ * @example
+ * cents(10.005 * 3); // 30.02
+ */
+export const cents = (n: number) => Math.round(n * 100) / 100;
 
 /** Amounts Harvest derives from line items, tax, discount and payments. */
 export interface InvoiceTotals {
