@@ -3,7 +3,12 @@ import { parseArgs } from 'node:util';
 import { HARVEST_HOSTS } from '@harvest-connect/protocol';
 import { z } from 'zod';
 
-/** Every setting, its environment name and its flag (the flag mirrors the environment name). */
+/**
+ * Every setting, its environment name and its flag (the flag mirrors the environment name).
+ *
+ * @example
+ * SETTINGS.clientId.env; // 'HARVEST_CLIENT_ID', also accepted as --harvest-client-id
+ */
 export const SETTINGS = {
   harvestIdUrl: { env: 'HARVEST_ID_URL', flag: 'harvest-id-url' },
   harvestApiUrl: { env: 'HARVEST_API_URL', flag: 'harvest-api-url' },
@@ -51,7 +56,12 @@ export interface Config extends Omit<z.output<typeof schema>, 'publicUrl'> {
   publicUrl: string;
 }
 
-/** Thrown for a bad configuration; the CLI prints the message and exits with status 2. */
+/**
+ * Thrown for a bad configuration; the CLI prints the message and exits with status 2.
+ *
+ * @example
+ * if (error instanceof ConfigError) console.error(error.message);
+ */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

@@ -45,7 +45,12 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   'internal.not_ready': 503,
 };
 
-/** The HTTP status for a protocol error code. */
+/**
+ * The HTTP status for a protocol error code.
+ *
+ * @example
+ * statusOf('link_token.used'); // 409
+ */
 export function statusOf(code: ErrorCode): ContentfulStatusCode {
   return STATUS[code] ?? 400;
 }

@@ -28,7 +28,12 @@ const SECRET_KEYS = [
   'set-cookie',
 ];
 
-/** Every path pino blanks out, at the top level and up to two levels deep. */
+/**
+ * Every path pino blanks out, at the top level and up to two levels deep.
+ *
+ * @example
+ * pino({ redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
+ */
 export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
 /**

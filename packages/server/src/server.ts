@@ -11,7 +11,12 @@ import { createTokenProvider, type TokenProviderOptions } from './services/token
 import { createWebhooks } from './services/webhooks';
 import { openSqliteStore } from './store/sqlite-store';
 
-/** The SQLite file inside the data directory. */
+/**
+ * The SQLite file inside the data directory.
+ *
+ * @example
+ * openSqliteStore(join(config.dataDir, DB_FILE));
+ */
 export const DB_FILE = 'harvest-connect.sqlite';
 
 export interface ServerOverrides {

@@ -1,7 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { KeyRing } from './key-ring';
 
-/** Thrown when a sealed value does not open: wrong row, tampered bytes, or an unknown key version. */
+/**
+ * Thrown when a sealed value does not open: wrong row, tampered bytes, or an unknown key version.
+ *
+ * @example
+ * try { cipher.open(sealed, 'credentials:acc_2'); } catch (e) { if (e instanceof UnsealError) markUnreadable(); }
+ */
 export class UnsealError extends Error {
   override name = 'UnsealError';
 }
@@ -28,6 +33,12 @@ function aad(identity: string, version: number): Buffer {
   return Buffer.from(`harvest-connect|${identity}|k${version}`, 'utf8');
 }
 
+/**
+ * The `Cipher` over a key ring: seals with the current key, opens with the version the value names.
+ *
+ * @example
+ * const cipher = createCipher(parseKeyRing(process.env.HC_ENCRYPTION_KEYS ?? ''));
+ */
 export function createCipher(ring: KeyRing): Cipher {
   return {
     currentVersion: ring.current.version,

@@ -14,6 +14,12 @@ export interface KeyRing {
   byVersion: ReadonlyMap<number, Buffer>;
 }
 
+/**
+ * Thrown for a malformed `HC_ENCRYPTION_KEYS` (or a missing one in production).
+ *
+ * @example
+ * parseKeyRing('v1:short'); // throws KeyRingError: key v1 must be 32 bytes
+ */
 export class KeyRingError extends Error {
   override name = 'KeyRingError';
 }
@@ -46,7 +52,12 @@ export function parseKeyRing(spec: string): KeyRing {
   return { current, byVersion };
 }
 
-/** A fresh key entry, printable for `HC_ENCRYPTION_KEYS`. */
+/**
+ * A fresh key entry, printable for `HC_ENCRYPTION_KEYS`.
+ *
+ * @example
+ * generateKeySpec(2); // 'v2:<base64 of 32 random bytes>'
+ */
 export function generateKeySpec(version: number): string {
   return `v${version}:${randomBytes(32).toString('base64')}`;
 }

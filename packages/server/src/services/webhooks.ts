@@ -11,7 +11,12 @@ import type { Deps } from './deps';
 /** Delays before the 2nd, 3rd, ... attempt; after the last one the delivery is marked `failed`. */
 export const WEBHOOK_BACKOFF_MS = [10_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
 
-/** The header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">` (defined in the protocol). */
+/**
+ * The header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">` (defined in the protocol).
+ *
+ * @example
+ * verifyWebhook(secret, req.headers.get(SIGNATURE_HEADER), rawBody);
+ */
 export const SIGNATURE_HEADER = WEBHOOK_SIGNATURE_HEADER;
 
 /**
