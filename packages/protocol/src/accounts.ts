@@ -50,6 +50,12 @@ export type SessionScope =
   | 'invoices:read'
   | 'invoices:write';
 
+/**
+ * Every session-token scope, for validation and documentation.
+ *
+ * @example
+ * SESSION_SCOPES.includes(scope as SessionScope); // validates a requested scope
+ */
 export const SESSION_SCOPES: readonly SessionScope[] = [
   'user_directory:read',
   'time:read',
@@ -81,6 +87,9 @@ export type WebhookEventType =
 /**
  * The header of every webhook delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` keyed with
  * the tenant's webhook secret. Receivers recompute it, compare in constant time, and refuse old timestamps.
+ *
+ * @example
+ * const signature = request.headers.get(WEBHOOK_SIGNATURE_HEADER);
  */
 export const WEBHOOK_SIGNATURE_HEADER = 'Harvest-Connect-Signature';
 
@@ -91,7 +100,12 @@ export interface WebhookEvent {
   data: { integrated_account: IntegratedAccount };
 }
 
-/** Token prefixes: a token is recognisable (and rejectable) by its prefix alone. */
+/**
+ * Token prefixes: a token is recognisable (and rejectable) by its prefix alone.
+ *
+ * @example
+ * if (!key.startsWith(TOKEN_PREFIXES.apiKey)) throw new Error('not an API key');
+ */
 export const TOKEN_PREFIXES = {
   apiKey: 'hc_sk_',
   linkToken: 'hc_lt_',

@@ -53,7 +53,12 @@ export interface StartConnectSessionResponse {
   connect_url: string;
 }
 
-/** The type of the one message the last popup page posts to its opener. */
+/**
+ * The type of the one message the last popup page posts to its opener.
+ *
+ * @example
+ * if (event.origin === serverOrigin && event.data?.type === POPUP_MESSAGE_TYPE) settle(event.data.status);
+ */
 export const POPUP_MESSAGE_TYPE = 'harvest-connect:result';
 
 /**
@@ -67,7 +72,12 @@ export interface PopupResultMessage {
   status: Exclude<ConnectSessionStatus, 'pending'>;
 }
 
-/** The type of the optional progress messages the popup may post (analytics only, never an outcome). */
+/**
+ * The type of the optional progress messages the popup may post (analytics only, never an outcome).
+ *
+ * @example
+ * if (event.origin === serverOrigin && event.data?.type === POPUP_EVENT_TYPE) onEvent(event.data);
+ */
 export const POPUP_EVENT_TYPE = 'harvest-connect:event';
 
 /**
@@ -82,7 +92,12 @@ export interface PopupEventMessage {
   name: 'account_selected';
 }
 
-/** Query parameter the server appends to `return_url` when a redirect-mode flow ends. */
+/**
+ * Query parameter the server appends to `return_url` when a redirect-mode flow ends.
+ *
+ * @example
+ * const sessionId = new URL(location.href).searchParams.get(REDIRECT_SESSION_PARAM);
+ */
 export const REDIRECT_SESSION_PARAM = 'harvest_connect_session';
 
 /**
@@ -103,7 +118,12 @@ export type ConnectClientErrorCode =
   | 'client.invalid_options'
   | 'client.closed';
 
-/** Every code the SDK itself may report, for validation and documentation. */
+/**
+ * Every code the SDK itself may report, for validation and documentation.
+ *
+ * @example
+ * CONNECT_CLIENT_ERRORS.includes('client.closed'); // true
+ */
 export const CONNECT_CLIENT_ERRORS: readonly ConnectClientErrorCode[] = [
   'client.link_token_failed',
   'client.network',

@@ -26,5 +26,10 @@ export interface ErrorResponse<C extends string = string> {
   };
 }
 
-/** Default and maximum page sizes of the Harvest Connect API. */
+/**
+ * Default and maximum page sizes of the Harvest Connect API.
+ *
+ * @example
+ * const limit = Math.min(requested ?? PAGE_LIMITS.default, PAGE_LIMITS.max);
+ */
 export const PAGE_LIMITS = { default: 100, max: 1000 } as const;

@@ -85,7 +85,12 @@ export type ErrorCode =
   | UpstreamErrorCode
   | InternalErrorCode;
 
-/** Every code, for validation and documentation. */
+/**
+ * Every code, for validation and documentation.
+ *
+ * @example
+ * const known = (ERROR_CODES as readonly string[]).includes(body.error.code);
+ */
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...REQUEST_ERRORS,
   ...AUTH_ERRORS,

@@ -1,4 +1,9 @@
-/** Harvest's documented limits (fact sheet §2, §3, §1.4). */
+/**
+ * Harvest's documented limits (fact sheet §2, §3, §1.4).
+ *
+ * @example
+ * const perSecond = HARVEST_LIMITS.requestsPerWindow / (HARVEST_LIMITS.windowMs / 1000); // 6.67
+ */
 export const HARVEST_LIMITS = {
   /** General API: requests per window per token. */
   requestsPerWindow: 100,
@@ -13,7 +18,12 @@ export const HARVEST_LIMITS = {
   accessTokenLifetimeSeconds: 1_209_599,
 } as const;
 
-/** Production hosts; everything here can point elsewhere (the sandbox) by configuration. */
+/**
+ * Production hosts; everything here can point elsewhere (the sandbox) by configuration.
+ *
+ * @example
+ * const authorize = new URL('/oauth2/authorize', config.harvestIdUrl ?? HARVEST_HOSTS.id);
+ */
 export const HARVEST_HOSTS = {
   id: 'https://id.getharvest.com',
   api: 'https://api.harvestapp.com',
