@@ -7,7 +7,9 @@ import { StoreIdempotencyStore } from '../packages/server/src/data-api/store-ide
 import { ApiError } from '../packages/server/src/errors';
 import { HarvestClient } from '../packages/server/src/harvest-client/harvest-client';
 import { type HarvestAccess, staticTokenSource } from '../packages/server/src/harvest-client/token-source';
+import { createLogger } from '../packages/server/src/logger';
 import { Metrics } from '../packages/server/src/metrics/metrics-registry';
+import { errorHandler } from '../packages/server/src/middleware/error-handler';
 import { systemClock } from '../packages/server/src/rate-limit/clock';
 import { InProcessRateLimiter } from '../packages/server/src/rate-limit/in-process-rate-limiter';
 import { openSqliteStore } from '../packages/server/src/store/sqlite-store';
@@ -49,12 +51,7 @@ const app = createDataApi(
     isKnownOrigin: async () => false,
   },
 );
-app.onError((e, c) =>
-  c.json(
-    { error: { code: e instanceof ApiError ? e.code : 'internal.error', message: e.message } },
-    e instanceof ApiError ? e.status : 500,
-  ),
-);
+app.onError(errorHandler({ log: createLogger({ level: 'silent' }) }));
 const server = await serveLoopback(app.fetch);
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 process.stdin.resume();

@@ -65,6 +65,8 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
   readonly details: Array<{ path: string; message: string }> | undefined;
+  /** Whole seconds the caller should wait before trying again; sent as `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -72,6 +74,7 @@ export class ApiError extends Error {
     options: {
       status?: ContentfulStatusCode;
       details?: Array<{ path: string; message: string }>;
+      retryAfterSeconds?: number;
       cause?: unknown;
     } = {},
   ) {
@@ -79,5 +82,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = options.status ?? statusOf(code);
     this.details = options.details;
+    this.retryAfterSeconds =
+      options.retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterSeconds));
   }
 }

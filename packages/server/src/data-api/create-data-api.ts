@@ -4,7 +4,6 @@ import { ApiError } from '../errors';
 import { openApiDocument } from '../openapi/openapi-document';
 import { REFERENCE_CSP, REFERENCE_PAGE } from '../openapi/reference-page';
 import { proxyRoutes } from '../proxy/proxy-routes';
-import { RetryLaterError } from '../rate-limit/retry-later-error';
 import { AccountFacts } from '../tools/account-facts';
 import { toolsRoutes } from '../tools/tools-routes';
 import { DirectoryCache } from '../unified/directory-cache';
@@ -42,8 +41,6 @@ export function createDataApi(
     app.use(prefix, async (c, next) => {
       const started = deps.clock.now();
       await next();
-      // The app's onError renders a 503 with a default Retry-After; ours knows the real wait.
-      if (c.error instanceof RetryLaterError) c.header('Retry-After', String(c.error.retryAfterSeconds));
       const route = c.req.routePath.replace(/\/\*$/, '');
       deps.metrics.requests.inc({ route, status: String(c.res.status) });
       deps.metrics.requestSeconds.observe((deps.clock.now() - started) / 1000, {

@@ -24,6 +24,12 @@ function app() {
     .get('/hono', () => {
       throw new HTTPException(413);
     })
+    .get('/shed', () => {
+      throw new ApiError('upstream.queue_full', 'Too many calls are waiting.', { retryAfterSeconds: 11.2 });
+    })
+    .get('/unavailable', () => {
+      throw new ApiError('upstream.unavailable', 'Harvest is not answering.');
+    })
     .onError(errorHandler({ log: createLogger({ level: 'error', destination }) }));
   return { a, logs: () => logged };
 }
@@ -45,6 +51,16 @@ describe('errorHandler', () => {
     expect(text).toContain('internal.error');
     expect(text).not.toContain('hunter2');
     expect(logs()).toContain('unhandled error');
+  });
+
+  it('tells a 503 caller when to come back: the known wait, rounded up, else a default', async () => {
+    const shed = await app().a.request('/shed');
+    expect(shed.status).toBe(503);
+    expect(shed.headers.get('retry-after')).toBe('12');
+    const unavailable = await app().a.request('/unavailable');
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers.get('retry-after')).toBe('5');
+    expect((await app().a.request('/api')).headers.get('retry-after')).toBeNull();
   });
 
   it("maps Hono's own exceptions to request codes", async () => {

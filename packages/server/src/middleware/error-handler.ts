@@ -31,7 +31,9 @@ export function errorHandler(options: { log: Logger }) {
     const body: ErrorResponse = {
       error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
     };
-    if (e.status === 503) c.header('Retry-After', '5');
+    // Every 503 says when to come back: the real wait when we know it (rate limiter, paused key), else a guess.
+    const retryAfter = e.retryAfterSeconds ?? (e.status === 503 ? 5 : undefined);
+    if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
     return c.json(body, e.status);
   };
 }
