@@ -7,6 +7,7 @@ import { paginate, readPaging } from '../http/paginate';
 import { readQuery } from '../http/query';
 import { zBool, zDate, zDateTime, zId } from '../http/validate';
 import { serializeExpense } from '../serialize/billing';
+import { entryLookups } from '../serialize/entry-lookups';
 import { canSee, visibleScope } from '../time/visibility';
 
 const filters = z.object({
@@ -21,12 +22,13 @@ const filters = z.object({
 });
 
 /** `GET /v2/expenses` (fact sheet §5.12): page-based, spent date newest first, visibility as time entries. */
-export function expensesRoutes(_rt: SandboxRuntime): Hono<SandboxEnv> {
+export function expensesRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>({ strict: false });
   app.get('/expenses', (c) => {
     const account = c.get('account');
     const f = readQuery(c, filters);
     const scope = visibleScope(c);
+    const lookups = entryLookups(account, rt.clock.now());
     const rows = [...account.expenses.values()]
       .filter((e) => {
         const clientId = account.projects.get(e.projectId)?.clientId;
@@ -44,14 +46,14 @@ export function expensesRoutes(_rt: SandboxRuntime): Hono<SandboxEnv> {
       })
       .sort((a, b) => (a.spentDate === b.spentDate ? b.id - a.id : a.spentDate < b.spentDate ? 1 : -1));
     return c.json(
-      paginate(c, 'expenses', rows, readPaging(c, { cursor: false }), (e) => serializeExpense(account, e)),
+      paginate(c, 'expenses', rows, readPaging(c, { cursor: false }), (e) => serializeExpense(lookups, e)),
     );
   });
   app.get('/expenses/:id', (c) => {
     const account = c.get('account');
     const expense = found(account.expenses.get(pathId(c)));
     if (!canSee(visibleScope(c), expense)) throw HarvestError.notFound();
-    return c.json(serializeExpense(account, expense));
+    return c.json(serializeExpense(entryLookups(account, rt.clock.now()), expense));
   });
   return app;
 }

@@ -8,6 +8,8 @@ import { isoDateTime } from '../core/dates';
 import { cents, invoiceTotals } from '../store/invoice-math';
 import type { ExpenseRecord, InvoiceRecord, MessageRecord, PaymentRecord } from '../store/records';
 import type { AccountStore } from '../store/store';
+import type { EntryLookups } from './entry-lookups';
+import { entryRefs } from './entry-refs';
 import { projectRef } from './work';
 
 export function serializeInvoice(account: AccountStore, i: InvoiceRecord): HarvestInvoice {
@@ -99,43 +101,19 @@ export function serializeMessage(m: MessageRecord): HarvestInvoiceMessage {
   };
 }
 
-export function serializeExpense(account: AccountStore, e: ExpenseRecord): HarvestExpense {
-  const user = account.users.get(e.userId);
-  const project = account.projects.get(e.projectId);
-  const client = project ? account.clients.get(project.clientId) : undefined;
-  const category = account.expenseCategories.get(e.categoryId);
-  const ua = [...account.userAssignments.values()].find(
-    (a) => a.projectId === e.projectId && a.userId === e.userId,
-  );
-  const invoice = e.invoiceId === null ? undefined : account.invoices.get(e.invoiceId);
+export function serializeExpense(l: EntryLookups, e: ExpenseRecord): HarvestExpense {
+  const category = l.account.expenseCategories.get(e.categoryId);
   return {
     id: e.id,
     spent_date: e.spentDate,
-    user: { id: e.userId, name: user ? `${user.firstName} ${user.lastName}` : '' },
-    client: {
-      id: client?.id ?? 0,
-      name: client?.name ?? '',
-      currency: client?.currency ?? account.company.currency,
-    },
-    project: projectRef(account, e.projectId),
+    ...entryRefs(l, e),
     expense_category: {
       id: e.categoryId,
       name: category?.name ?? '',
       unit_price: category?.unitPrice ?? null,
       unit_name: category?.unitName ?? null,
     },
-    user_assignment: {
-      id: ua?.id ?? 0,
-      is_project_manager: ua?.isProjectManager ?? false,
-      is_active: ua?.isActive ?? false,
-      use_default_rates: ua?.useDefaultRates ?? true,
-      budget: ua?.budget ?? null,
-      hourly_rate: ua?.hourlyRate ?? null,
-      created_at: isoDateTime(ua?.createdAt ?? e.createdAt),
-      updated_at: isoDateTime(ua?.updatedAt ?? e.createdAt),
-    },
     receipt: null,
-    invoice: invoice ? { id: invoice.id, number: invoice.number } : null,
     notes: e.notes,
     units: e.units,
     total_cost: e.totalCost,
