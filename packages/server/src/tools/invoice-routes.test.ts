@@ -5,16 +5,10 @@ import type {
   ListResponse,
 } from '@harvest-connect/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness } from '../data-api/test/harness';
+import { type Harness, harness, json } from '../data-api/test/harness';
 
 let h: Harness;
 afterEach(() => h?.close());
-
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(status);
-  return body as T;
-}
 
 async function allInvoices(h: Harness, query: string): Promise<InvoiceWithStatus[]> {
   const out: InvoiceWithStatus[] = [];

@@ -6,16 +6,10 @@ import type {
   TimerChangeResponse,
 } from '@harvest-connect/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, sessionToken, type Who } from '../data-api/test/harness';
+import { type Harness, harness, json, sessionToken, type Who } from '../data-api/test/harness';
 
 let h: Harness;
 afterEach(() => h?.close());
-
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(status);
-  return body as T;
-}
 
 async function allEntries(
   h: Harness,

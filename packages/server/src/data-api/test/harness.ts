@@ -7,6 +7,7 @@ import {
   startSandbox,
 } from '@harvest-connect/sandbox';
 import { Hono } from 'hono';
+import { expect } from 'vitest';
 import { ApiError } from '../../errors';
 import { HarvestClient } from '../../harvest-client/harvest-client';
 import { type HarvestAccess, staticTokenSource, type TokenSource } from '../../harvest-client/token-source';
@@ -170,4 +171,17 @@ export async function harness(
       await store.close();
     },
   };
+}
+
+/**
+ * Reads a JSON answer after checking its status; the body is in the failure message, so a wrong status
+ * shows why.
+ *
+ * @example
+ * const page = await json<ListResponse<InvoiceWithStatus>>(await h.app.request('/v1/tools/invoices'));
+ */
+export async function json<T>(res: Response, status = 200): Promise<T> {
+  const body = await res.json();
+  expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(status);
+  return body as T;
 }
