@@ -1,10 +1,8 @@
 import type { CreateSessionTokenResponse, SessionScope } from '@harvest-connect/protocol';
-import { render } from '@testing-library/react';
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import { linkAccount } from '../../../server/src/services/accounts';
 import { createHarness } from '../../../server/src/test/harness';
-import { HarvestConnectProvider } from '../provider/HarvestConnectProvider';
-import { testQueryClient } from './renderWithProvider';
+import { renderWithProvider } from './renderWithProvider';
 
 /**
  * The whole server (SQLite store, tokens, data API) over an in-process Harvest sandbox, with one integrated
@@ -46,19 +44,13 @@ export async function fullServer(role: 'administrator' | 'manager' | 'member') {
     serverFetch,
     mintSessionToken,
     render(ui: ReactElement, getSessionToken: () => Promise<string | CreateSessionTokenResponse>) {
-      const queryClient = testQueryClient();
-      const wrapper = ({ children }: { children: ReactNode }) => (
-        <HarvestConnectProvider
-          serverUrl={h.config.publicUrl}
-          getSessionToken={getSessionToken}
-          fetch={serverFetch}
-          queryClient={queryClient}
-          locale="en-US"
-        >
-          {children}
-        </HarvestConnectProvider>
-      );
-      return { ...render(ui, { wrapper }), queryClient };
+      return renderWithProvider(ui, {
+        serverUrl: h.config.publicUrl,
+        sessionToken: undefined,
+        getSessionToken,
+        fetch: serverFetch,
+        locale: 'en-US',
+      });
     },
   };
 }

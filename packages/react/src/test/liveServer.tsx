@@ -1,9 +1,7 @@
 import type { SessionScope } from '@harvest-connect/protocol';
-import { render } from '@testing-library/react';
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import { harness, sessionToken, type Who } from '../../../server/src/data-api/test/harness';
-import { HarvestConnectProvider } from '../provider/HarvestConnectProvider';
-import { testQueryClient } from './renderWithProvider';
+import { renderWithProvider } from './renderWithProvider';
 
 export const SERVER_URL = 'http://connect.test';
 
@@ -30,19 +28,12 @@ export async function liveServer() {
     },
     /** Renders `ui` in a provider whose session token acts for `who` with `scopes`. */
     render(ui: ReactElement, who: Who, scopes: SessionScope[]) {
-      const queryClient = testQueryClient();
-      const wrapper = ({ children }: { children: ReactNode }) => (
-        <HarvestConnectProvider
-          serverUrl={SERVER_URL}
-          sessionToken={sessionToken(who, scopes)}
-          fetch={serverFetch}
-          queryClient={queryClient}
-          locale="en-US"
-        >
-          {children}
-        </HarvestConnectProvider>
-      );
-      return { ...render(ui, { wrapper }), queryClient };
+      return renderWithProvider(ui, {
+        serverUrl: SERVER_URL,
+        sessionToken: sessionToken(who, scopes),
+        fetch: serverFetch,
+        locale: 'en-US',
+      });
     },
   };
 }
